@@ -1,0 +1,65 @@
+import Foundation
+
+/// What the load stage read: the configuration, the Markdown sources and the other files.
+struct LoadedContent: Sendable {
+    var configText: String?
+    var markdown: [(file: SourceFile, text: String)]
+    /// Files copied unchanged (images, PDFs, CSV).
+    var assets: [SourceFile]
+}
+
+/// Stage 1: reads `content/` through the file-system seam, sorted by path.
+struct ContentLoader {
+    let fileSystem: FileSystem
+    let root: String
+
+    func load(into log: DiagnosticLog) -> LoadedContent {
+        let folder = RootPath.join(root, SourceFile.contentFolder)
+        var loaded = LoadedContent(configText: nil, markdown: [], assets: [])
+        guard fileSystem.isDirectory(folder) else {
+            log.add(.error("no content folder", at: SourceLocation(file: SourceFile.contentFolder, line: 1, column: 1),
+                           hint: "a site is a folder holding content/ with Markdown files; use --root to point at it"))
+            return loaded
+        }
+        let paths: [String]
+        do {
+            paths = try fileSystem.files(under: folder)
+        } catch {
+            log.add(.error("cannot list the content folder: \(error.localizedDescription)",
+                           at: SourceLocation(file: SourceFile.contentFolder)))
+            return loaded
+        }
+        for path in paths where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let file = SourceFile(contentPath: path)
+            if file.isMarkdown || file.isSiteConfig {
+                guard let text = readText(file, log: log) else { continue }
+                if file.isSiteConfig { loaded.configText = text } else { loaded.markdown.append((file, text)) }
+            } else {
+                loaded.assets.append(file)
+            }
+        }
+        return loaded
+    }
+
+    private func readText(_ file: SourceFile, log: DiagnosticLog) -> String? {
+        do {
+            let data = try fileSystem.read(RootPath.join(root, file.path))
+            guard let text = String(data: data, encoding: .utf8) else {
+                log.add(.error("file is not UTF-8 text", at: SourceLocation(file: file.path),
+                               hint: "save it as UTF-8"))
+                return nil
+            }
+            return text
+        } catch {
+            log.add(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: file.path)))
+            return nil
+        }
+    }
+}
+
+enum RootPath {
+    static func join(_ root: String, _ relative: String) -> String {
+        if root.isEmpty || root == "." { return relative }
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+}

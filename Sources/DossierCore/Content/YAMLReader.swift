@@ -1,0 +1,229 @@
+import Yams
+
+/// The keys a YAML mapping may hold, and the schemas of the mappings nested under some of them.
+struct KeySchema: Sendable {
+    let keys: [String]
+    let nested: [String: KeySchema]
+
+    init<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type, nested: [String: KeySchema] = [:]) {
+        self.keys = Keys.allCases.map(\.stringValue)
+        self.nested = nested
+    }
+}
+
+/// A model decoded from YAML whose unknown keys are errors, not silently ignored.
+protocol StrictDecodable: Decodable {
+    static var keySchema: KeySchema { get }
+}
+
+/// YAML text and where it sits in its file, so every error can name the file's own line.
+struct YAMLSource {
+    var text: String
+    var file: String
+    /// Lines of the file before the YAML's first line (1 for front matter after its `---` fence).
+    var lineOffset: Int = 0
+    /// What the document is called in messages ("front matter", "site configuration").
+    var role: String
+}
+
+/// A decoded model and where each of its values sits, for errors found after decoding.
+struct Located<Value> {
+    var value: Value
+    var file: String
+    /// Keyed by path: `slug`, `tags[2]`, `navigation[1].link` (list positions count from 1).
+    var locations: [String: SourceLocation]
+
+    /// Where the value at `path` is written, or the start of the document.
+    func location(of path: String) -> SourceLocation {
+        locations[path] ?? locations[""] ?? SourceLocation(file: file)
+    }
+}
+
+enum YAMLReader {
+    /// Decodes `T`, reporting YAML syntax errors, unknown keys and wrong types with their file positions.
+    static func decode<T: StrictDecodable>(_ type: T.Type, from source: YAMLSource) -> Result<Located<T>, DiagnosticList> {
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: source.text) else {
+                return .failure(DiagnosticList([emptyDocument(T.self, source)]))
+            }
+            node = composed
+        } catch {
+            return .failure(DiagnosticList([syntaxError(error, source)]))
+        }
+        guard case .mapping = node else {
+            return .failure(DiagnosticList([.error("\(source.role) must be a mapping of keys to values",
+                                    at: location(of: node, in: source),
+                                    hint: "write one `key: value` per line")]))
+        }
+        var diagnostics = unknownKeys(in: node, schema: T.keySchema, source: source, path: "")
+        do {
+            let value = try YAMLDecoder().decode(T.self, from: node)
+            guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
+            var locations: [String: SourceLocation] = [:]
+            collectLocations(node, path: "", source: source, into: &locations)
+            return .success(Located(value: value, file: source.file, locations: locations))
+        } catch let error as DecodingError {
+            diagnostics.append(decodingError(error, root: node, source: source))
+        } catch {
+            diagnostics.append(.error("\(error)", at: location(of: node, in: source)))
+        }
+        return .failure(DiagnosticList(diagnostics))
+    }
+
+    private static func emptyDocument<T: StrictDecodable>(_ type: T.Type, _ source: YAMLSource) -> Diagnostic {
+        let required = T.keySchema.keys.first ?? "title"
+        return .error("\(source.role) is empty", at: SourceLocation(file: source.file, line: source.lineOffset + 1),
+                      hint: "add at least `\(required): …`")
+    }
+
+    private static func syntaxError(_ error: Error, _ source: YAMLSource) -> Diagnostic {
+        let at = { (mark: Mark) in
+            SourceLocation(file: source.file, line: source.lineOffset + mark.line, column: mark.column)
+        }
+        switch error as? YamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return .error("YAML syntax error in \(source.role): \(detail)", at: at(mark),
+                          hint: "quote values that contain ': ' or start with a special character")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in \(source.role)",
+                          at: at(context.mark), hint: "each key may appear once")
+        default:
+            return .error("cannot read \(source.role): \(error)", at: SourceLocation(file: source.file, line: source.lineOffset + 1))
+        }
+    }
+
+    private static func unknownKeys(in node: Node, schema: KeySchema, source: YAMLSource, path: String) -> [Diagnostic] {
+        guard case let .mapping(mapping) = node else { return [] }
+        var found: [Diagnostic] = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? "\(keyNode)"
+            guard schema.keys.contains(key) else {
+                var hint = "expected one of: \(schema.keys.joined(separator: ", "))"
+                if let near = Suggestion.nearest(to: key, in: schema.keys) { hint = "did you mean '\(near)'? " + hint }
+                found.append(.error("unknown key '\(path)\(key)' in \(source.role)",
+                                    at: location(of: keyNode, in: source), hint: hint))
+                continue
+            }
+            guard let nested = schema.nested[key] else { continue }
+            switch value {
+            case .mapping:
+                found += unknownKeys(in: value, schema: nested, source: source, path: "\(path)\(key).")
+            case let .sequence(items):
+                for (index, item) in items.enumerated() {
+                    found += unknownKeys(in: item, schema: nested, source: source, path: "\(path)\(key)[\(index + 1)].")
+                }
+            default: break
+            }
+        }
+        return found
+    }
+
+    private static func decodingError(_ error: DecodingError, root: Node, source: YAMLSource) -> Diagnostic {
+        switch error {
+        case let .typeMismatch(type, context):
+            let node = self.node(at: context.codingPath, in: root)
+            return .error("'\(keyPath(context.codingPath))' must be \(describe(type)), found \(describe(node))",
+                          at: location(of: node, in: source), hint: hint(for: type))
+        case let .valueNotFound(type, context):
+            let node = self.node(at: context.codingPath, in: root)
+            return .error("'\(keyPath(context.codingPath))' needs a value (\(describe(type)))",
+                          at: location(of: node, in: source))
+        case let .keyNotFound(key, context):
+            let node = self.node(at: context.codingPath, in: root)
+            let missing = keyPath(context.codingPath + [key])
+            return .error("missing required key '\(missing)' in \(source.role)", at: location(of: node, in: source),
+                          hint: "add `\(key.stringValue): …`")
+        case let .dataCorrupted(context):
+            let node = self.node(at: context.codingPath, in: root)
+            let isDate = context.debugDescription.hasSuffix("is not a date")
+            return .error("'\(keyPath(context.codingPath))': \(context.debugDescription)",
+                          at: location(of: node, in: source),
+                          hint: isDate ? "write dates as YYYY-MM-DD, for example 2007-01-29" : nil)
+        @unknown default:
+            return .error("\(error)", at: location(of: root, in: source))
+        }
+    }
+
+    /// The deepest node that `path` reaches; where a key is missing, its parent mapping.
+    private static func node(at path: [CodingKey], in root: Node) -> Node {
+        var current = root
+        for key in path {
+            if let index = key.intValue, case let .sequence(items) = current, items.indices.contains(index) {
+                current = items[index]
+            } else if case let .mapping(mapping) = current, let child = mapping[key.stringValue] {
+                current = child
+            } else {
+                break
+            }
+        }
+        return current
+    }
+
+    private static func collectLocations(_ node: Node, path: String, source: YAMLSource,
+                                         into locations: inout [String: SourceLocation]) {
+        locations[path] = location(of: node, in: source)
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                let name = key.string ?? "\(key)"
+                collectLocations(value, path: path.isEmpty ? name : "\(path).\(name)", source: source, into: &locations)
+            }
+        case let .sequence(items):
+            for (index, item) in items.enumerated() {
+                collectLocations(item, path: "\(path)[\(index + 1)]", source: source, into: &locations)
+            }
+        default: break
+        }
+    }
+
+    static func location(of node: Node, in source: YAMLSource) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: source.file, line: source.lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1)
+    }
+
+    private static func keyPath(_ path: [CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue { text += "[\(index + 1)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+        }
+        return text
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is Day.Type: return "a date"
+        case is [String].Type: return "a list of text"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Array") || name.hasPrefix("Sequence") { return "a list" }
+            if name.hasPrefix("Mapping") || name.hasPrefix("Dictionary") { return "a mapping of keys to values" }
+            if name.hasPrefix("Scalar") { return "a single value" }
+            return "a mapping of keys to values"
+        }
+    }
+
+    private static func describe(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar): return "'\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private static func hint(for type: Any.Type) -> String? {
+        switch type {
+        case is Int.Type: return "write digits only, for example 3"
+        case is Bool.Type: return "write true or false"
+        case is [String].Type: return "write a list, for example [performance, faults]"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// The keys every page may set in its front matter.
+public struct FrontMatter: StrictDecodable, Equatable, Sendable {
+    public var title: String
+    public var date: Day?
+    public var summary: String?
+    public var tags: [String]?
+    public var draft: Bool?
+    public var slug: String?
+    public var weight: Int?
+
+    public init(title: String, date: Day? = nil, summary: String? = nil, tags: [String]? = nil,
+                draft: Bool? = nil, slug: String? = nil, weight: Int? = nil) {
+        self.title = title
+        self.date = date
+        self.summary = summary
+        self.tags = tags
+        self.draft = draft
+        self.slug = slug
+        self.weight = weight
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, date, summary, tags, draft, slug, weight
+    }
+
+    static let keySchema = KeySchema(CodingKeys.self)
+}

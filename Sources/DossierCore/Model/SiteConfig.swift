@@ -1,0 +1,62 @@
+/// The site's settings, from `content/site.yaml`. Every key is optional.
+public struct SiteConfig: StrictDecodable, Equatable, Sendable {
+    public static let fileName = "site.yaml"
+
+    public var title: String
+    public var organisation: String?
+    /// Where the site is published, e.g. `https://intranet.example.gov.uk/ict/`.
+    public var baseURL: String
+    public var language: String
+    public var navigation: [NavigationItem]
+    /// Raw HTML in Markdown is omitted unless this is true.
+    public var allowRawHTML: Bool
+
+    public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
+                language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false) {
+        self.title = title
+        self.organisation = organisation
+        self.baseURL = baseURL
+        self.language = language
+        self.navigation = navigation
+        self.allowRawHTML = allowRawHTML
+    }
+
+    public static let defaults = SiteConfig()
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, organisation, language, navigation
+        case baseURL = "base_url"
+        case allowRawHTML = "allow_raw_html"
+    }
+
+    static let keySchema = KeySchema(CodingKeys.self, nested: ["navigation": NavigationItem.keySchema])
+
+    public init(from decoder: Decoder) throws {
+        let defaults = SiteConfig.defaults
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decodeIfPresent(String.self, forKey: .title) ?? defaults.title
+        organisation = try container.decodeIfPresent(String.self, forKey: .organisation)
+        baseURL = try container.decodeIfPresent(String.self, forKey: .baseURL) ?? defaults.baseURL
+        language = try container.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
+        navigation = try container.decodeIfPresent([NavigationItem].self, forKey: .navigation) ?? []
+        allowRawHTML = try container.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
+    }
+}
+
+/// One entry of the site's main navigation.
+public struct NavigationItem: StrictDecodable, Equatable, Sendable {
+    public var title: String
+    /// A content path (`reports/` for a section, `about.md` for a page) or an absolute `https://` URL.
+    public var link: String
+
+    public init(title: String, link: String) {
+        self.title = title
+        self.link = link
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, link
+    }
+
+    static let keySchema = KeySchema(CodingKeys.self)
+}

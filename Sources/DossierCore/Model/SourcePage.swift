@@ -1,0 +1,16 @@
+/// A Markdown file after its front matter has been read: typed keys plus the body still as Markdown.
+struct SourcePage: Sendable {
+    let file: SourceFile
+    let frontMatter: FrontMatter
+    /// Where each front-matter value is written (see `Located`).
+    let locations: [String: SourceLocation]
+    let body: String
+    /// The file's line number of the body's first line, so Markdown positions map back to the file.
+    let bodyFirstLine: Int
+
+    var isDraft: Bool { frontMatter.draft ?? false }
+
+    func location(of key: String) -> SourceLocation {
+        locations[key] ?? SourceLocation(file: file.path, line: 2, column: 1)
+    }
+}

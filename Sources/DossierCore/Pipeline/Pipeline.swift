@@ -1,0 +1,80 @@
+import Foundation
+
+/// What a finished build reports: warnings, how long each stage took, and what it wrote.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var timings: [(stage: String, seconds: Double)]
+    public var pageCount: Int
+    public var fileCount: Int
+}
+
+/// load → parse → validate → build the site graph → render → write. Each stage adds what it finds
+/// to one log, so one run reports every error it can; nothing is written if there is any error.
+public struct Pipeline: Sendable {
+    public enum Mode: Sendable {
+        /// Write the site.
+        case build
+        /// Do everything but write.
+        case check
+    }
+
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func run(_ mode: Mode) throws(BuildFailure) -> BuildReport {
+        let log = DiagnosticLog()
+        var timer = StageTimer()
+        let fileSystem = options.fileSystem
+
+        let (content, templates) = timer.time("load") {
+            (ContentLoader(fileSystem: fileSystem, root: options.root).load(into: log),
+             TemplateSet.load(fileSystem: fileSystem, root: options.root, into: log))
+        }
+        let parsed = timer.time("parse") { PageParser().parse(content, into: log) }
+        let (config, pages) = timer.time("validate") { Validator().validate(config: parsed.config, pages: parsed.pages, into: log) }
+        let graph = timer.time("graph") {
+            SiteGraphBuilder(includeDrafts: options.includeDrafts, themeOutputs: templates.assets.keys.sorted())
+                .build(config: config, pages: pages, allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
+        }
+        let renderer = SiteRenderer(
+            templates: templates,
+            markdown: MarkdownRenderer(allowRawHTML: config.value.allowRawHTML, reservedIDs: Self.templateIDs),
+            buildDate: options.today, generator: "Dossier \(DossierVersion.current)")
+        let files = timer.time("render") { renderer.render(graph, into: log) }
+
+        if log.hasErrors { throw BuildFailure(diagnostics: log.diagnostics) }
+        if mode == .build {
+            let writer = OutputWriter(fileSystem: fileSystem, root: options.root)
+            let failure: Diagnostic? = timer.time("write") {
+                do throws(Diagnostic) {
+                    try writer.write(files, to: options.outputFolder)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure { throw BuildFailure(diagnostics: log.diagnostics + [failure]) }
+        }
+        return BuildReport(diagnostics: log.diagnostics, timings: timer.timings, pageCount: graph.pages.count, fileCount: files.count)
+    }
+
+    /// Ids the default templates give to landmarks; headings in content must not take them.
+    static let templateIDs: Set<String> = ["main-content", "site-navigation", "page-contents"]
+}
+
+/// Times each stage for `--verbose`. Uses a monotonic clock; nothing it measures reaches the output.
+struct StageTimer {
+    private(set) var timings: [(stage: String, seconds: Double)] = []
+
+    mutating func time<T, E: Error>(_ stage: String, _ work: () throws(E) -> T) throws(E) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try work()
+        let elapsed = clock.now - start
+        timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        return result
+    }
+}

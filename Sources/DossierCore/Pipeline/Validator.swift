@@ -1,0 +1,63 @@
+/// Stage 3: checks that decoding alone cannot make — blank titles, unsafe slugs, the form of settings.
+/// Pages with errors are dropped from the rest of the build; their diagnostics are kept.
+struct Validator {
+    func validate(config: Located<SiteConfig>, pages: [SourcePage], into log: DiagnosticLog) -> (Located<SiteConfig>, [SourcePage]) {
+        let config = validateConfig(config, log: log)
+        let valid = pages.filter { page in
+            let problems = problems(in: page)
+            log.add(contentsOf: problems)
+            return !problems.hasErrors
+        }
+        return (config, valid)
+    }
+
+    private func validateConfig(_ located: Located<SiteConfig>, log: DiagnosticLog) -> Located<SiteConfig> {
+        var config = located.value
+        let base = config.baseURL
+        if !(base.hasPrefix("https://") || base.hasPrefix("http://") || base.hasPrefix("/")) || base.contains(" ") {
+            log.add(.error("base_url '\(base)' is not an absolute URL or a path", at: located.location(of: "base_url"),
+                           hint: "write it like https://intranet.example.gov.uk/ict/ or /ict/"))
+            config.baseURL = "/"
+        } else if !base.hasSuffix("/") {
+            config.baseURL = base + "/"
+        }
+        let languageParts = config.language.split(separator: "-", omittingEmptySubsequences: false)
+        if languageParts.isEmpty || !(2...3).contains(languageParts[0].count)
+            || !languageParts.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) {
+            log.add(.error("language '\(config.language)' is not a language tag", at: located.location(of: "language"),
+                           hint: "use a tag such as en-GB or cy"))
+            config.language = SiteConfig.defaults.language
+        }
+        if config.title.trimmingCharacters(in: .whitespaces).isEmpty {
+            log.add(.error("title must not be empty", at: located.location(of: "title")))
+        }
+        for (index, item) in config.navigation.enumerated() where item.title.trimmingCharacters(in: .whitespaces).isEmpty {
+            log.add(.error("navigation entry has an empty title", at: located.location(of: "navigation[\(index + 1)].title")))
+        }
+        var validated = located
+        validated.value = config
+        return validated
+    }
+
+    private func problems(in page: SourcePage) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let matter = page.frontMatter
+        if matter.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            found.append(.error("title must not be empty", at: page.location(of: "title")))
+        }
+        if let slug = matter.slug, !Slug.isSafeSegment(slug) {
+            found.append(.error("slug '\(slug)' is not a single safe URL segment", at: page.location(of: "slug"),
+                                hint: "use letters, digits and dashes, such as '\(Slug.make(from: slug).isEmpty ? "q3-report" : Slug.make(from: slug))'; a slug cannot contain '/' or start with '.'"))
+        }
+        if let slug = matter.slug, page.file.isSectionIndex {
+            found.append(.error("a section's _index.md cannot set a slug ('\(slug)')", at: page.location(of: "slug"),
+                                hint: "the section's address is its folder name; rename the folder instead"))
+        }
+        for (index, tag) in (matter.tags ?? []).enumerated() where Slug.make(from: tag).isEmpty {
+            found.append(.error("tag '\(tag)' has no letters or digits", at: page.location(of: "tags[\(index + 1)]")))
+        }
+        return found
+    }
+}
+
+import Foundation

@@ -1,0 +1,164 @@
+/// Stage 4: gives every page its URL and its section, collects tags, resolves the navigation,
+/// and makes sure no two things are written to the same output path.
+struct SiteGraphBuilder {
+    let includeDrafts: Bool
+    /// Output paths the theme writes (`assets/dossier.css`), which content must not take.
+    let themeOutputs: [String]
+
+    func build(config located: Located<SiteConfig>, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
+               into log: DiagnosticLog) -> SiteGraph {
+        let config = located.value
+        let published = pages.filter { includeDrafts || !$0.isDraft }
+        let indexFiles = published.filter { $0.file.isSectionIndex }
+        let sitePages = published.filter { !$0.file.isSectionIndex }.map(makePage)
+            .sorted { $0.source.file.contentPath < $1.source.file.contentPath }
+
+        var pageIndex: [String: Int] = [:]
+        for (index, page) in sitePages.enumerated() { pageIndex[page.source.file.contentPath] = index }
+        let order = listOrder(sitePages)
+
+        let sections = makeSections(pages: sitePages, indexFiles: indexFiles, order: order)
+        let tags = makeTags(pages: sitePages, order: order)
+        let publishedPaths = Set(published.map(\.file.contentPath))
+        let unpublished = Set(allMarkdown.map(\.contentPath)).subtracting(publishedPaths)
+
+        let graph = SiteGraph(
+            config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
+            navigation: [], pageIndex: pageIndex, unpublished: unpublished,
+            assetPaths: Set(assets.map(\.contentPath)))
+        checkOutputPaths(graph, log: log)
+        return SiteGraph(
+            config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
+            navigation: resolveNavigation(located, graph: graph, log: log), pageIndex: pageIndex,
+            unpublished: unpublished, assetPaths: graph.assetPaths)
+    }
+
+    private func makePage(_ source: SourcePage) -> SitePage {
+        let file = source.file
+        let stem = String(file.fileName.dropLast(".md".count))
+        let name = source.frontMatter.slug ?? stem
+        var seen = Set<String>()
+        let tags = (source.frontMatter.tags ?? []).compactMap { name -> TagReference? in
+            let slug = Slug.make(from: name)
+            return seen.insert(slug).inserted ? TagReference(name: name, slug: slug) : nil
+        }
+        return SitePage(source: source, urlPath: ContentPath.join(file.folder, name) + "/", tags: tags)
+    }
+
+    /// Pages with a weight first, lightest first; then newest first; undated last; then by title and path.
+    private func listOrder(_ pages: [SitePage]) -> [Int] {
+        pages.indices.sorted { a, b in
+            let x = pages[a], y = pages[b]
+            let wx = x.source.frontMatter.weight ?? 0, wy = y.source.frontMatter.weight ?? 0
+            if (wx != 0) != (wy != 0) { return wx != 0 }
+            if wx != wy { return wx < wy }
+            switch (x.date, y.date) {
+            case let (dx?, dy?) where dx != dy: return dx > dy
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if x.title != y.title { return x.title < y.title }
+            return x.source.file.contentPath < y.source.file.contentPath
+        }
+    }
+
+    private func makeSections(pages: [SitePage], indexFiles: [SourcePage], order: [Int]) -> [String: SiteSection] {
+        var folders: Set<String> = [""]
+        func addWithAncestors(_ folder: String) {
+            var folder = folder
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = ContentPath.folder(of: folder)
+            }
+        }
+        pages.forEach { addWithAncestors($0.source.file.folder) }
+        indexFiles.forEach { addWithAncestors($0.file.folder) }
+        let indexByFolder = Dictionary(indexFiles.map { ($0.file.folder, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var sections: [String: SiteSection] = [:]
+        for folder in folders {
+            let index = indexByFolder[folder]
+            let fallback = folder.isEmpty ? "Home" : Self.humanise(folder.split(separator: "/").last.map(String.init) ?? folder)
+            sections[folder] = SiteSection(
+                folder: folder, title: index?.frontMatter.title ?? fallback, index: index,
+                pages: order.filter { pages[$0].source.file.folder == folder },
+                subsections: folders.filter { !$0.isEmpty && ContentPath.folder(of: $0) == folder }.sorted())
+        }
+        return sections
+    }
+
+    private func makeTags(pages: [SitePage], order: [Int]) -> [SiteTag] {
+        var names: [String: String] = [:]
+        var members: [String: Set<Int>] = [:]
+        for (index, page) in pages.enumerated() {
+            for tag in page.tags {
+                // Tags written differently ("Faults", "faults") share one page, named by the first spelling in sort order.
+                names[tag.slug] = min(names[tag.slug] ?? tag.name, tag.name)
+                members[tag.slug, default: []].insert(index)
+            }
+        }
+        return names.keys.sorted().map { slug in
+            let pageSet = members[slug]!
+            return SiteTag(reference: TagReference(name: names[slug]!, slug: slug), pages: order.filter(pageSet.contains))
+        }
+    }
+
+    private func checkOutputPaths(_ graph: SiteGraph, log: DiagnosticLog) {
+        var owners: [String: (what: String, location: SourceLocation)] = [:]
+        func claim(_ path: String, _ what: String, _ location: SourceLocation) {
+            if let owner = owners[path] {
+                log.add(.error("\(what) is written to '\(path)', which \(owner.what) (\(owner.location.file)) already writes",
+                               at: location, hint: "give one of them a different slug or file name"))
+            } else {
+                owners[path] = (what, location)
+            }
+        }
+        for section in graph.sortedSections {
+            let location = section.index.map { SourceLocation(file: $0.file.path) }
+                ?? SourceLocation(file: ContentPath.join(SourceFile.contentFolder, section.folder))
+            claim(section.outputPath, section.isHome ? "the home page" : "the section list of '\(section.folder)'", location)
+        }
+        for page in graph.pages {
+            let location = page.source.frontMatter.slug != nil ? page.source.location(of: "slug") : SourceLocation(file: page.source.file.path)
+            claim(page.outputPath, "this page", location)
+        }
+        let tagsLocation = SourceLocation(file: SourceFile.contentFolder)
+        if !graph.tags.isEmpty { claim("\(SiteGraph.tagsFolder)/index.html", "the tags index", tagsLocation) }
+        for tag in graph.tags { claim(tag.reference.urlPath + "index.html", "the page of tag '\(tag.reference.name)'", tagsLocation) }
+        for path in themeOutputs { claim(path, "the theme file", SourceLocation(file: "templates/\(path)")) }
+        for asset in graph.assets { claim(asset.contentPath, "this file", SourceLocation(file: asset.path)) }
+    }
+
+    private func resolveNavigation(_ config: Located<SiteConfig>, graph: SiteGraph, log: DiagnosticLog) -> [ResolvedNavigationItem] {
+        config.value.navigation.enumerated().compactMap { index, item in
+            let link = item.link
+            if link.contains("://") || link.hasPrefix("mailto:") {
+                return ResolvedNavigationItem(title: item.title, target: link, isExternal: true)
+            }
+            let location = config.location(of: "navigation[\(index + 1)].link")
+            guard let path = ContentPath.normalise(link) else {
+                log.add(.error("navigation link '\(link)' points outside the content folder", at: location))
+                return nil
+            }
+            if path.hasSuffix(".md"), let page = graph.pageIndex[path] {
+                return ResolvedNavigationItem(title: item.title, target: graph.pages[page].urlPath, isExternal: false)
+            }
+            if let section = graph.sections[path] {
+                return ResolvedNavigationItem(title: item.title, target: section.urlPath, isExternal: false)
+            }
+            let candidates = graph.sections.keys.filter { !$0.isEmpty }.map { $0 + "/" } + graph.pageIndex.keys
+            log.add(.error("navigation link '\(link)' is neither a section folder nor a page", at: location,
+                           hint: Suggestion.nearest(to: link, in: candidates).map { "did you mean '\($0)'?" }
+                               ?? "write a folder inside content/ such as 'reports/', or a page such as 'about.md'"))
+            return nil
+        }
+    }
+
+    static func humanise(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+import Foundation

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Turns site paths (`reports/2006-q3/`) into the links written into pages.
+struct SiteURLs: Sendable {
+    /// The path part of the base URL, starting and ending with `/`: `/ict/`.
+    let basePath: String
+    /// The base URL as configured, ending with `/`, for absolute links (feeds, canonical URLs).
+    let baseURL: String
+
+    init(baseURL: String) {
+        self.baseURL = baseURL
+        if baseURL.hasPrefix("/") {
+            basePath = baseURL
+        } else if let url = URL(string: baseURL) {
+            let path = url.path.isEmpty ? "/" : url.path
+            basePath = path.hasSuffix("/") ? path : path + "/"
+        } else {
+            basePath = "/"
+        }
+    }
+
+    /// A root-relative link to a site path.
+    func href(_ sitePath: String) -> String { basePath + Self.encode(sitePath) }
+
+    private static let allowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: ";?#%")
+        return set
+    }()
+
+    static func encode(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}
+
+/// Resolves relative links in Markdown against the content tree: `../plans/ict.md` becomes the plan's URL.
+struct SiteLinkResolver: LinkResolving {
+    let graph: SiteGraph
+    let urls: SiteURLs
+
+    func resolve(_ destination: String, from file: SourceFile) -> LinkResolution {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || Self.hasScheme(destination) {
+            return .keep
+        }
+        var path = Substring(destination)
+        var suffix = ""
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[mark...])
+            path = path[..<mark]
+        }
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        guard let target = ContentPath.normalise(ContentPath.join(file.folder, decoded)) else {
+            return .broken(message: "link '\(destination)' points outside the content folder", hint: nil)
+        }
+        if let page = graph.pageIndex[target] {
+            return .rewrite(urls.href(graph.pages[page].urlPath) + suffix)
+        }
+        let folder = target == "_index.md" ? "" : target.hasSuffix("/_index.md") ? String(target.dropLast("/_index.md".count)) : target
+        if let section = graph.sections[folder] {
+            return .rewrite(urls.href(section.urlPath) + suffix)
+        }
+        if graph.assetPaths.contains(target) {
+            return .rewrite(urls.href(target) + suffix)
+        }
+        if graph.unpublished.contains(target) {
+            return .broken(message: "link to '\(destination)', a draft page that is not published in this build",
+                           hint: "remove `draft: true` from it, or build with --drafts")
+        }
+        let known = Array(graph.pageIndex.keys) + Array(graph.assetPaths)
+        let relativeKnown = known.map { Self.relative($0, from: file.folder) }
+        return .broken(message: "link to '\(destination)', but content/\(target) does not exist",
+                       hint: Suggestion.nearest(to: decoded, in: relativeKnown).map { "did you mean '\($0)'?" })
+    }
+
+    private static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isLetter else { return false }
+        return text[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// `target` written relative to `folder`, as an author would link it.
+    static func relative(_ target: String, from folder: String) -> String {
+        let from = folder.split(separator: "/")
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        return (ups + to[common...].map(String.init)).joined(separator: "/")
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Builds a static report site from Markdown and YAML content.",
+        discussion: """
+            A site is a folder holding content/ (Markdown pages with YAML front matter, and an
+            optional content/site.yaml) and, optionally, templates/ overriding the built-in ones.
+
+            Examples:
+              dossier build                      # ./content + ./templates -> ./site
+              dossier build --root ../intranet --output /srv/www/ict
+              dossier check                      # report every error, write nothing
+            """,
+        version: DossierVersion.current,
+        subcommands: [Build.self, Check.self]
+    )
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site's folder, holding content/.", valueName: "dir"))
+    var root: String = "."
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Option(name: .long, help: ArgumentHelp("The build date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH).", valueName: "date"))
+    var today: String?
+
+    @Flag(name: .long, help: "Print each pipeline stage with its time.")
+    var verbose = false
+
+    func buildOptions(output: String?) throws -> BuildOptions {
+        var day = Day.today()
+        if let today {
+            guard let parsed = Day(iso: today) else { throw ValidationError("--today '\(today)' is not a date (YYYY-MM-DD)") }
+            day = parsed
+        }
+        return BuildOptions(root: root, output: output, includeDrafts: drafts, today: day)
+    }
+
+    /// Runs the pipeline and prints diagnostics as `path:line:column: error: message`.
+    func run(_ mode: Pipeline.Mode, output: String?) throws {
+        let options = try buildOptions(output: output)
+        let prefix = root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
+        do {
+            let report = try Pipeline(options: options).run(mode)
+            report.diagnostics.forEach { printError($0.formatted(pathPrefix: prefix)) }
+            if verbose {
+                for (stage, seconds) in report.timings { print(String(format: "%-9@ %8.1f ms", stage, seconds * 1000)) }
+            }
+            let verb = mode == .build ? "built \(options.outputFolder)" : "checked"
+            print("dossier: \(verb): \(report.pageCount) pages, \(report.fileCount) files")
+        } catch {
+            error.diagnostics.forEach { printError($0.location.line == 0 ? $0.description : $0.formatted(pathPrefix: prefix)) }
+            let count = error.errors.count
+            printError("dossier: \(count) error\(count == 1 ? "" : "s"); \(mode == .build ? "the output folder was left as it was" : "nothing was written")")
+            throw ExitCode.failure
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Builds into a temporary folder beside the output and swaps it in, so a failed build
+            leaves the previous site as it was.
+
+            Example:
+              dossier build --root . --output site --verbose
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: ROOT/site).", valueName: "dir"))
+    var output: String?
+
+    func run() throws { try site.run(.build, output: output) }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load, parse, validate and render everything in memory; write nothing.",
+        discussion: """
+            Reports the same errors as build, and exits non-zero if there are any.
+
+            Example:
+              dossier check --root ../intranet
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws { try site.run(.check, output: nil) }
+}
