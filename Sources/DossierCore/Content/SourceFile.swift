@@ -7,18 +7,21 @@ public struct SourceFile: Sendable, Hashable {
     /// Path inside `content/`, as pages and links name each other.
     public let contentPath: String
 
+    /// The file's name and its folder inside `content/` ("" for the top), worked out once.
+    let fileName: String
+    let folder: String
+
     init(contentPath: String) {
         self.contentPath = contentPath
         self.path = "\(SourceFile.contentFolder)/\(contentPath)"
+        self.folder = ContentPath.folder(of: contentPath)
+        self.fileName = folder.isEmpty ? contentPath : String(contentPath.dropFirst(folder.count + 1))
     }
 
     var isMarkdown: Bool { contentPath.hasSuffix(".md") }
     var isSiteConfig: Bool { contentPath == SiteConfig.fileName }
     /// `_index.md` gives its folder (a section) a title and an introduction.
     var isSectionIndex: Bool { fileName == "_index.md" }
-    var fileName: String { contentPath.split(separator: "/").last.map(String.init) ?? contentPath }
-    /// The folder inside `content/`, "" for the top.
-    var folder: String { ContentPath.folder(of: contentPath) }
 }
 
 enum ContentPath {

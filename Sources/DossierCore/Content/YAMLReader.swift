@@ -40,11 +40,17 @@ struct Located<Value> {
 }
 
 enum YAMLReader {
+    /// Resolves only what typed models need (null, booleans, integers). Dates and numbers with
+    /// decimals are decoded from their text, so the costly timestamp and float patterns are skipped.
+    private static let resolver = Resolver.default.removing(.timestamp).removing(.float).removing(.merge).removing(.value)
+    /// Made once: creating a decoder reads the process environment (for YAMS_DEFAULT_ENCODING).
+    /// Decoding only reads its options, so threads can share it.
+    nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
     /// Decodes `T`, reporting YAML syntax errors, unknown keys and wrong types with their file positions.
     static func decode<T: StrictDecodable>(_ type: T.Type, from source: YAMLSource) -> Result<Located<T>, DiagnosticList> {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: source.text) else {
+            guard let composed = try Yams.compose(yaml: source.text, resolver, .default, .utf8) else {
                 return .failure(DiagnosticList([emptyDocument(T.self, source)]))
             }
             node = composed
@@ -58,7 +64,7 @@ enum YAMLReader {
         }
         var diagnostics = unknownKeys(in: node, schema: T.keySchema, source: source, path: "")
         do {
-            let value = try YAMLDecoder().decode(T.self, from: node)
+            let value = try decoder.decode(T.self, from: node)
             guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
             var locations: [String: SourceLocation] = [:]
             collectLocations(node, path: "", source: source, into: &locations)

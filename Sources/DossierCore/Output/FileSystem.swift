@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The build reads its input through this seam, so tests can build fixture trees in memory.
 public protocol FileSystem: Sendable {
@@ -13,24 +16,52 @@ public struct LocalFileSystem: FileSystem {
     public init() {}
 
     public func files(under folder: String) throws -> [String] {
-        var found: [String] = []
         guard isDirectory(folder) else { return [] }
-        let base = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath()
-        let keys: [URLResourceKey] = [.isRegularFileKey]
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: keys) else { return [] }
-        let prefixLength = base.path.count + 1
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-            // A symbolic link pointing outside the folder is not content.
-            guard path.hasPrefix(base.path + "/") else { continue }
-            found.append(String(path.dropFirst(prefixLength)))
-        }
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        var found: [String] = []
+        try walk(folder, relative: "", base: base, into: &found)
         return found.sorted()
     }
 
+    /// readdir with the entry type it returns: FileManager's enumerator builds a dictionary of
+    /// attributes for every file, which costs more than reading the file.
+    private func walk(_ folder: String, relative: String, base: String, into found: inout [String]) throws {
+        guard let directory = opendir(folder) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                type = (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (status.st_mode & S_IFMT) == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
+            }
+            switch type {
+            case Int32(DT_DIR):
+                try walk(path, relative: relativePath, base: base, into: &found)
+            case Int32(DT_REG):
+                found.append(relativePath)
+            case Int32(DT_LNK):
+                // A link is followed only to a file inside the folder: content cannot pull in /etc/passwd.
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                var isDirectory: ObjCBool = false
+                if target.hasPrefix(base + "/"), FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    found.append(relativePath)
+                }
+            default:
+                continue
+            }
+        }
+    }
+
     public func read(_ path: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        return data
     }
 
     public func isDirectory(_ path: String) -> Bool {

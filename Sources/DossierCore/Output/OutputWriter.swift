@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Stage 6: writes the site into a staging folder beside the output folder, then swaps it in, so a
 /// failed build leaves the previous site exactly as it was. Writes and deletes nothing else.
@@ -79,22 +82,38 @@ struct OutputWriter {
         }
         let folders = Set(files.map { ContentPath.folder(of: $0.path) }).filter { !$0.isEmpty }.sorted()
         for relative in folders {
-            try FileManager.default.createDirectory(at: folder.appending(path: relative), withIntermediateDirectories: true)
+            // Sorted, so every parent is made before its children; plain mkdir is far cheaper than
+            // FileManager's, which checks every ancestor again for each of thousands of page folders.
+            if mkdir(folder.appending(path: relative).path, 0o755) != 0 && errno != EEXIST {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
         }
         let firstError = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             do {
-                let data: Data = switch file.contents {
-                case let .text(text): Data(text.utf8)
-                case let .copy(source): try fileSystem.read(RootPath.join(root, source))
+                let path = folder.appending(path: file.path).path
+                switch file.contents {
+                case let .text(text): try Self.writeFile(path, Array(text.utf8))
+                case let .copy(source): try Self.writeFile(path, Array(fileSystem.read(RootPath.join(root, source))))
                 }
-                try data.write(to: folder.appending(path: file.path))
             } catch {
                 firstError.set(error)
             }
         }
         if let error = firstError.error { throw error }
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            guard result > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            written += result
+        }
     }
 
     /// A relative path of plain segments: nothing can land outside the output folder.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Stage 5: Markdown to HTML, then every page, section list and tag page through its template.
-/// Pages render in parallel; the result is in output-path order.
+/// Everything renders in parallel; the result is in output-path order.
 struct SiteRenderer {
     let templates: TemplateSet
     let markdown: MarkdownRenderer
@@ -10,59 +10,42 @@ struct SiteRenderer {
     /// How many recent pages the home page lists.
     var recentCount = 10
 
+    private enum Job {
+        case page(Int)
+        case section(String)
+        case tagIndex
+        case tag(Int)
+    }
+
+    /// What every job shares, made once.
+    private struct Shared: @unchecked Sendable {
+        let graph: SiteGraph
+        let urls: SiteURLs
+        let site: TemplateContext.SiteData
+        let links: SiteLinkResolver
+        let summaries: [TemplateObject]
+    }
+
     func render(_ graph: SiteGraph, into log: DiagnosticLog) -> [OutputFile] {
         let urls = SiteURLs(baseURL: graph.config.baseURL)
-        let site = TemplateContext.siteData(graph: graph, urls: urls, buildDate: buildDate, generator: generator)
-        let links = SiteLinkResolver(graph: graph, urls: urls)
-        let summaries = graph.pages.map { TemplateContext.summary(of: $0, in: graph, urls: urls) }
-        let shared = UnsafeSendable((site, summaries))
+        let shared = Shared(
+            graph: graph, urls: urls,
+            site: TemplateContext.siteData(graph: graph, urls: urls, buildDate: buildDate, generator: generator),
+            links: SiteLinkResolver(graph: graph, urls: urls),
+            summaries: graph.pages.map { TemplateContext.summary(of: $0, in: graph, urls: urls) })
 
-        var outputs = [OutputFile?](repeating: nil, count: graph.pages.count)
+        let tagJobs: [Job] = graph.tags.isEmpty ? [] : [.tagIndex] + graph.tags.indices.map(Job.tag)
+        // Long lists first, so the last jobs to finish are short ones and both cores stay busy.
+        let jobs = graph.sections.keys.sorted().map(Job.section) + tagJobs + graph.pages.indices.map(Job.page)
+
+        var outputs = [OutputFile?](repeating: nil, count: jobs.count)
         outputs.withUnsafeMutableBufferPointer { slots in
             let slots = UnsafeSendable(slots)
-            DispatchQueue.concurrentPerform(iterations: graph.pages.count) { index in
-                let page = graph.pages[index]
-                let (body, diagnostics) = markdown.render(page.source, links: links)
-                log.add(contentsOf: diagnostics)
-                let data = TemplateContext.PageData(
-                    kind: .page, title: page.title, urlPath: page.urlPath, summary: page.summary, date: page.date,
-                    content: body.html, tags: page.tags, headings: body.headings)
-                let html = templates.render(TemplateContext.make(site: shared.value.0, page: data), with: "page")
-                slots.value[index] = OutputFile(path: page.outputPath, contents: .text(html))
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                slots.value[index] = render(jobs[index], shared, log: log)
             }
         }
         var files = outputs.compactMap { $0 }
-
-        for section in graph.sortedSections {
-            var data = TemplateContext.PageData(kind: section.isHome ? .home : .section, title: section.title, urlPath: section.urlPath)
-            if let index = section.index {
-                let (body, diagnostics) = markdown.render(index, links: links)
-                log.add(contentsOf: diagnostics)
-                data.content = body.html
-                data.summary = index.frontMatter.summary
-                data.headings = body.headings
-            }
-            let listed = section.isHome ? recentPages(graph) : section.pages
-            let context = TemplateContext.make(
-                site: site, page: data, pages: listed.map { summaries[$0] },
-                sections: section.subsections.compactMap { graph.sections[$0] }.map { TemplateContext.sectionSummary($0, urls: urls) })
-            files.append(OutputFile(path: section.outputPath, contents: .text(templates.render(context, with: data.kind.rawValue))))
-        }
-
-        if !graph.tags.isEmpty {
-            let tagRows = graph.tags.map { tag -> [String: Any] in
-                ["name": tag.reference.name, "url": urls.href(tag.reference.urlPath), "count": tag.pages.count]
-            }
-            let index = TemplateContext.PageData(kind: .tags, title: "Tags", urlPath: "\(SiteGraph.tagsFolder)/")
-            files.append(OutputFile(path: index.urlPath + "index.html",
-                                    contents: .text(templates.render(TemplateContext.make(site: site, page: index, tags: tagRows), with: "tags"))))
-            for tag in graph.tags {
-                let data = TemplateContext.PageData(kind: .tag, title: tag.reference.name, urlPath: tag.reference.urlPath)
-                let context = TemplateContext.make(site: site, page: data, pages: tag.pages.map { summaries[$0] })
-                files.append(OutputFile(path: data.urlPath + "index.html", contents: .text(templates.render(context, with: "tag"))))
-            }
-        }
-
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .text(text)))
         }
@@ -70,6 +53,50 @@ struct SiteRenderer {
             files.append(OutputFile(path: asset.contentPath, contents: .copy(from: asset.path)))
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    private func render(_ job: Job, _ shared: Shared, log: DiagnosticLog) -> OutputFile {
+        let graph = shared.graph
+        switch job {
+        case let .page(index):
+            let page = graph.pages[index]
+            let (body, diagnostics) = markdown.render(page.source, links: shared.links)
+            log.add(contentsOf: diagnostics)
+            let data = TemplateContext.PageData(
+                kind: .page, title: page.title, urlPath: page.urlPath, summary: page.summary, date: page.date,
+                content: body.html, tags: page.tags, headings: body.headings)
+            return output(data, TemplateContext.make(site: shared.site, page: data))
+
+        case let .section(folder):
+            let section = graph.sections[folder]!
+            var data = TemplateContext.PageData(kind: section.isHome ? .home : .section, title: section.title, urlPath: section.urlPath)
+            if let index = section.index {
+                let (body, diagnostics) = markdown.render(index, links: shared.links)
+                log.add(contentsOf: diagnostics)
+                data.content = body.html
+                data.summary = index.frontMatter.summary
+                data.headings = body.headings
+            }
+            let listed = section.isHome ? recentPages(graph) : section.pages
+            let subsections = section.subsections.compactMap { graph.sections[$0] }
+            return output(data, TemplateContext.make(
+                site: shared.site, page: data, pages: listed.map { shared.summaries[$0] },
+                sections: subsections.map { TemplateContext.sectionSummary($0, urls: shared.urls) }))
+
+        case .tagIndex:
+            let data = TemplateContext.PageData(kind: .tags, title: "Tags", urlPath: "\(SiteGraph.tagsFolder)/")
+            return output(data, TemplateContext.make(
+                site: shared.site, page: data, tags: graph.tags.map { TemplateContext.tagSummary($0, urls: shared.urls) }))
+
+        case let .tag(index):
+            let tag = graph.tags[index]
+            let data = TemplateContext.PageData(kind: .tag, title: tag.reference.name, urlPath: tag.reference.urlPath)
+            return output(data, TemplateContext.make(site: shared.site, page: data, pages: tag.pages.map { shared.summaries[$0] }))
+        }
+    }
+
+    private func output(_ data: TemplateContext.PageData, _ context: TemplateObject) -> OutputFile {
+        OutputFile(path: data.urlPath + "index.html", contents: .text(templates.render(context, with: data.kind.rawValue)))
     }
 
     /// The newest dated pages across the site, for the home page.

@@ -1,7 +1,6 @@
 import Foundation
 
-/// The data every template gets, built as dictionaries (fast for swift-mustache to look up)
-/// following `TemplateContext.shape`, which docs/templates.md documents name by name.
+/// The data every template gets, built as `TemplateObject`s following `TemplateContext.shape`, which docs/templates.md documents name by name.
 /// An absent optional value is `NSNull`: false in a section, empty as a variable, and it stops
 /// Mustache from looking the name up in an outer scope.
 enum TemplateContext {
@@ -66,51 +65,55 @@ enum TemplateContext {
         var headings: [Heading] = []
     }
 
-    static func make(site: SiteData, page: PageData, pages: [[String: Any]] = [],
-                     sections: [[String: Any]] = [], tags: [[String: Any]] = []) -> [String: Any] {
+    static func make(site: SiteData, page: PageData, pages: [TemplateObject] = [],
+                     sections: [TemplateObject] = [], tags: [TemplateObject] = []) -> TemplateObject {
         var siteFields = site.fields
-        siteFields["navigation"] = site.navigation.map { item -> [String: Any] in
+        siteFields["navigation"] = site.navigation.map { item -> TemplateObject in
             let current = !item.isExternal && (item.target == page.urlPath || (!item.target.isEmpty && page.urlPath.hasPrefix(item.target)))
-            return ["title": item.title, "url": item.isExternal ? item.target : site.urls.href(item.target),
-                    "current": current, "external": item.isExternal]
+            return TemplateObject(["title": item.title, "url": item.isExternal ? item.target : site.urls.href(item.target),
+                                   "current": current, "external": item.isExternal])
         }
         let tagLinks = page.tags.map { link($0, site.urls) }
-        return [
-            "site": siteFields,
-            "page": [
+        return TemplateObject([
+            "site": TemplateObject(siteFields),
+            "page": TemplateObject([
                 "title": page.title, "summary": page.summary ?? NSNull(), "url": site.urls.href(page.urlPath),
                 "content": page.content, "kind": page.kind.rawValue,
                 "isHome": page.kind == .home, "isSection": page.kind == .section,
                 "isTag": page.kind == .tag, "isTagIndex": page.kind == .tags,
                 "date": page.date.map(date) ?? NSNull(), "tags": tagLinks, "hasTags": !tagLinks.isEmpty,
-                "headings": page.headings.map { ["level": $0.level, "text": $0.text, "id": $0.id] as [String: Any] },
-            ] as [String: Any],
+                "headings": page.headings.map { TemplateObject(["level": $0.level, "text": $0.text, "id": $0.id]) },
+            ]),
             "pages": pages, "hasPages": !pages.isEmpty,
             "sections": sections, "hasSections": !sections.isEmpty,
             "tags": tags, "hasTags": !tags.isEmpty,
-        ]
+        ])
     }
 
-    static func summary(of page: SitePage, in graph: SiteGraph, urls: SiteURLs) -> [String: Any] {
+    static func summary(of page: SitePage, in graph: SiteGraph, urls: SiteURLs) -> TemplateObject {
         let tagLinks = page.tags.map { link($0, urls) }
         let section = graph.sections[page.source.file.folder]
-        return [
+        return TemplateObject([
             "title": page.title, "url": urls.href(page.urlPath), "summary": page.summary ?? NSNull(),
             "date": page.date.map(date) ?? NSNull(), "tags": tagLinks, "hasTags": !tagLinks.isEmpty,
-            "section": section.map { ["title": $0.title, "url": urls.href($0.urlPath)] as [String: Any] } ?? NSNull(),
-        ]
+            "section": section.map { TemplateObject(["title": $0.title, "url": urls.href($0.urlPath)]) } ?? NSNull(),
+        ])
     }
 
-    static func sectionSummary(_ section: SiteSection, urls: SiteURLs) -> [String: Any] {
-        ["title": section.title, "url": urls.href(section.urlPath),
-         "summary": section.index?.frontMatter.summary ?? NSNull(), "count": section.pages.count]
+    static func sectionSummary(_ section: SiteSection, urls: SiteURLs) -> TemplateObject {
+        TemplateObject(["title": section.title, "url": urls.href(section.urlPath),
+                        "summary": section.index?.frontMatter.summary ?? NSNull(), "count": section.pages.count])
     }
 
-    private static func link(_ tag: TagReference, _ urls: SiteURLs) -> [String: Any] {
-        ["name": tag.name, "url": urls.href(tag.urlPath)]
+    static func tagSummary(_ tag: SiteTag, urls: SiteURLs) -> TemplateObject {
+        TemplateObject(["name": tag.reference.name, "url": urls.href(tag.reference.urlPath), "count": tag.pages.count])
     }
 
-    private static func date(_ day: Day) -> [String: Any] {
-        ["iso": day.iso, "long": day.long]
+    private static func link(_ tag: TagReference, _ urls: SiteURLs) -> TemplateObject {
+        TemplateObject(["name": tag.name, "url": urls.href(tag.urlPath)])
+    }
+
+    private static func date(_ day: Day) -> TemplateObject {
+        TemplateObject(["iso": day.iso, "long": day.long])
     }
 }

@@ -73,7 +73,7 @@ struct TemplateSet: Sendable {
         return TemplateSet(library: library, assets: assets)
     }
 
-    func render(_ context: [String: Any], with name: String) -> String {
+    func render(_ context: TemplateObject, with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 

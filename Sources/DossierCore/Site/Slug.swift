@@ -5,7 +5,7 @@ enum Slug {
         var slug = ""
         var pendingDash = false
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
+            if isWordCharacter(character) {
                 if pendingDash && !slug.isEmpty { slug.append("-") }
                 slug.append(character)
                 pendingDash = false
@@ -14,6 +14,14 @@ enum Slug {
             }
         }
         return slug
+    }
+
+    /// ASCII first: Unicode property look-ups are costly and most text is ASCII.
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A)
+        }
+        return character.isLetter || character.isNumber
     }
 
     /// A single path segment that cannot climb out of, or hide inside, the output folder.
