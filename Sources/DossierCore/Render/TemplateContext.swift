@@ -14,7 +14,7 @@ enum TemplateContext {
     static let shape: TemplateShape = .object([
         "site": .object([
             "title": .value, "organisation": .value, "language": .value, "url": .value, "stylesheet": .value,
-            "generator": .value, "buildDate": date, "tagsURL": .value,
+            "generator": .value, "buildDate": date, "tagsURL": .value, "hasNavigation": .value,
             "navigation": .list(.object(["title": .value, "url": .value, "current": .value, "external": .value])),
         ]),
         "page": .object([
@@ -51,6 +51,7 @@ enum TemplateContext {
             "generator": generator,
             "buildDate": date(buildDate),
             "tagsURL": graph.tags.isEmpty ? NSNull() : urls.href("\(SiteGraph.tagsFolder)/"),
+            "hasNavigation": !graph.navigation.isEmpty || !graph.tags.isEmpty,
         ], navigation: graph.navigation, urls: urls)
     }
 
