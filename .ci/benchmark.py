@@ -3,7 +3,8 @@
 
 Usage:
     python3 .ci/benchmark.py [--pages N ...] [--runs R] [--linearity]
-                             [--keep DIR] [--charts] [--skip-dossier]
+                             [--keep DIR] [--charts] [--tmpdir DIR]
+                             [--skip-dossier]
 
 For each N (default 10000) this generates a deterministic synthetic corpus of
 N Markdown pages, lays it out both as a Dossier site and as an equivalent Hugo
@@ -19,7 +20,9 @@ reports the median wall time, the peak RSS and the ratios against the targets:
 Dossier's time per page at 50000 is at most 1.2x its time per page at 1000.
 
 Missing hugo or cmark is reported and its column skipped
-(`apt-get install -y hugo cmark`).
+(`apt-get install -y hugo cmark`). --skip-dossier leaves Dossier out (no
+swift build). The work happens in /dev/shm when it has room (see
+default_tmp_parent), and is deleted at the end unless --keep DIR is given.
 
 Exit status: 0 if everything ran and every target checked passed, 1 if a tool
 failed or produced the wrong output, 2 if everything ran but a target failed.
@@ -267,7 +270,8 @@ HUGO_LAYOUTS = {
 def write_hugo_skeleton(site):
     layouts = site / "layouts" / "_default"
     layouts.mkdir(parents=True)
-    (site / "hugo.toml").write_text(HUGO_CONFIG)
+    # config.toml rather than hugo.toml: Hugo before 0.110 reads only the former.
+    (site / "config.toml").write_text(HUGO_CONFIG)
     for name, text in HUGO_LAYOUTS.items():
         (layouts / name).write_text(text)
 
@@ -279,7 +283,8 @@ def gnu_time_works():
     if not os.access("/usr/bin/time", os.X_OK):
         return False
     with tempfile.NamedTemporaryFile("r") as out:
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name, "true"],
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name,
+                               sys.executable, "-c", ""],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return done.returncode == 0 and out.read().strip().isdigit()
 
@@ -288,20 +293,25 @@ USE_GNU_TIME = gnu_time_works()
 
 
 def measure(cmd, log, stdout=None):
-    """Runs cmd once; returns (wall seconds, peak RSS in KiB). Output goes to
-    the log file (stdout to `stdout` if given). Raises BenchError on failure."""
+    """Runs cmd once; returns (wall s, peak RSS in KiB, user + system CPU s).
+    Output goes to the log file (stdout to `stdout` if given). Raises
+    BenchError if cmd fails."""
     with open(log, "wb") as err:
         out = stdout if stdout is not None else err
         if USE_GNU_TIME:
             rss_file = f"{log}.rss"
             start = time.perf_counter()
-            done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file, *cmd],
+            done = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", rss_file, *cmd],
                                   stdin=subprocess.DEVNULL, stdout=out, stderr=err)
             wall = time.perf_counter() - start
             code = done.returncode
             # On failure GNU time writes a "Command exited..." line first.
-            lines = Path(rss_file).read_text().split()
-            peak = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+            lines = Path(rss_file).read_text().splitlines()
+            try:
+                peak, user, system = lines[-1].split()
+                peak, cpu = int(peak), float(user) + float(system)
+            except (IndexError, ValueError):
+                peak, cpu = 0, 0.0
         else:
             start = time.perf_counter()
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
@@ -309,10 +319,11 @@ def measure(cmd, log, stdout=None):
             wall = time.perf_counter() - start
             code = proc.returncode = os.waitstatus_to_exitcode(status)
             peak = usage.ru_maxrss  # KiB on Linux
+            cpu = usage.ru_utime + usage.ru_stime
     if code != 0:
         tail = Path(log).read_text(errors="replace")[-3000:]
         raise BenchError(f"{' '.join(map(str, cmd))} exited with {code}\n{tail}")
-    return wall, peak
+    return wall, peak, cpu
 
 
 def missing_pages(out, n):
@@ -330,22 +341,25 @@ def check_pages(tool, out, n):
 def bench(tool, make_cmd, out, runs, log, n, stdout=None):
     """One warm-up run and `runs` timed ones. The output folder is deleted
     before each run (outside the timing), so each run starts from nothing."""
-    walls, peaks = [], []
+    walls, peaks, cpus = [], [], []
     for run in range(runs + 1):
         if out is not None and out.exists():
             shutil.rmtree(out)
         # Flush the previous run's writes so that their writeback does not
         # land in this run's timing.
         os.sync()
-        wall, peak = measure(make_cmd(), log, stdout)
+        wall, peak, cpu = measure(make_cmd(), log, stdout)
         if out is not None:
             check_pages(tool, out, n)
         if run > 0:
             walls.append(wall)
             peaks.append(peak)
+            cpus.append(cpu)
         label = "warm-up" if run == 0 else f"run {run}/{runs}"
-        print(f"    {tool:8} {label:9} {wall:8.3f} s {peak / 1024:8.1f} MiB", flush=True)
-    return {"wall": statistics.median(walls), "peak": max(peaks)}
+        print(f"    {tool:8} {label:9} {wall:8.3f} s wall {cpu:8.3f} s cpu "
+              f"{peak / 1024:8.1f} MiB", flush=True)
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus),
+            "peak": max(peaks)}
 
 
 def build_dossier():
@@ -375,14 +389,17 @@ def verdict(ok):
 
 def print_table(n, results):
     print(f"\nN = {n} pages")
-    print(f"  {'tool':10} {'median wall s':>14} {'peak MiB':>10} {'pages/s':>10}")
+    # cpu s (user + system, summed over threads) is there to read noisy wall
+    # times by: it swings far less from run to run on a shared machine.
+    print(f"  {'tool':10} {'median wall s':>14} {'cpu s':>8} {'peak MiB':>10} "
+          f"{'pages/s':>10}")
     for tool in ("dossier", "hugo", "cmark"):
         r = results.get(tool)
         if r is None:
             print(f"  {tool:10} {'skipped':>14}")
         else:
-            print(f"  {tool:10} {r['wall']:14.3f} {r['peak'] / 1024:10.1f} "
-                  f"{n / r['wall']:10.0f}")
+            print(f"  {tool:10} {r['wall']:14.3f} {r['cpu']:8.2f} "
+                  f"{r['peak'] / 1024:10.1f} {n / r['wall']:10.0f}")
 
 
 def check_targets(results):
@@ -432,9 +449,26 @@ def print_linearity(results):
 
 # --------------------------------------------------------------------------
 
-def prepare_work_dir(keep):
+def default_tmp_parent(max_pages):
+    """/dev/shm if it has room, else the system's temp folder.
+
+    Written to disk, tens of thousands of small files make the timings swing
+    by a factor of several on some machines (seen: the same 50000-page write
+    taking 7 s, then 40 s, on ext4 in a VM), which would drown the tools'
+    own differences. A tmpfs takes the disk out of the measurement."""
+    shm = "/dev/shm"
+    if os.path.isdir(shm) and os.access(shm, os.W_OK):
+        stat = os.statvfs(shm)
+        # Each page: two sources, one body, two outputs, each rounded up to
+        # 4 KiB pages by tmpfs; 48 KiB leaves headroom.
+        if stat.f_bavail * stat.f_frsize > max_pages * 48 * 1024:
+            return shm
+    return None
+
+
+def prepare_work_dir(keep, tmpdir):
     if keep is None:
-        return Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+        return Path(tempfile.mkdtemp(prefix="dossier-bench-", dir=tmpdir))
     work = Path(keep).resolve()
     marker = work / ".dossier-benchmark"
     if work.exists() and any(work.iterdir()) and not marker.exists():
@@ -477,6 +511,8 @@ def run_size(n, args, tools, work, want):
             results["cmark"] = bench(
                 "cmark", lambda: [tools["cmark"], "--smart", bodies],
                 None, args.runs, size_dir / "cmark.log", n, stdout=devnull)
+    if not args.keep:
+        shutil.rmtree(size_dir)  # frees the room (RAM, on a tmpfs) for the next size
     return results
 
 
@@ -492,6 +528,9 @@ def main():
                         help="work in DIR and keep it (corpora, outputs, logs)")
     parser.add_argument("--charts", action="store_true",
                         help="add a ```chart block to every page")
+    parser.add_argument("--tmpdir", metavar="DIR",
+                        help="where to make the temporary work folder (default "
+                             "/dev/shm if it has room, else the system's)")
     parser.add_argument("--skip-dossier", action="store_true",
                         help="don't build or run Dossier")
     args = parser.parse_args()
@@ -516,7 +555,14 @@ def main():
     try:
         if not args.skip_dossier:
             tools["dossier"] = build_dossier()
-        work = prepare_work_dir(args.keep)
+        all_sizes = sizes + list(LINEARITY_SIZES if args.linearity else [])
+        tmpdir = args.tmpdir or default_tmp_parent(max(all_sizes))
+        work = prepare_work_dir(args.keep, tmpdir)
+        print(f"Working in {work}")
+        load = os.getloadavg()[0]
+        if load > 0.5:
+            print(f"NOTE: load average {load:.2f}: other work on this machine "
+                  "will inflate wall times (cpu s is less affected)")
 
         all_results, verdicts = {}, []
         for n in sizes:
