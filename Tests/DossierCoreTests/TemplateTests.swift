@@ -44,6 +44,22 @@ import Testing
             .hasPrefix("templates/tag.mustache:1:1: error: no template named 'base'") == true)
     }
 
+    @Test func listItemsAreRenderedOnceWithTheirOwnData() throws {
+        let site = try Fixture([
+            "content/reports/a.md": Fixture.page("A", extra: "date: 2006-01-01\ntags: [x]\n"),
+            "templates/list-item.mustache": "<li data-date=\"{{item.date.iso}}\">{{item.title}} in {{item.section.title}}</li>",
+        ]).build()
+        let entry = #"<li data-date="2006-01-01">A in Reports</li>"#
+        #expect(Tree.text(site, "reports/index.html").contains(entry))
+        #expect(Tree.text(site, "tags/x/index.html").contains(entry))
+        #expect(Tree.text(site, "index.html").contains(entry))
+    }
+
+    @Test func listItemIsCheckedAgainstItsOwnData() {
+        #expect(errors(["templates/list-item.mustache": "<li>{{page.title}}</li>"]).first?
+            .hasPrefix("templates/list-item.mustache:1:5: error: unknown variable 'page.title'\n  hint: names here: item, site") == true)
+    }
+
     @Test func aSiteTemplateOverridesTheDefault() throws {
         let site = try Fixture(content.merging(["templates/page.mustache": "<p>{{page.title}} by {{site.title}}</p>\n"]) { a, _ in a }).build()
         #expect(Tree.text(site, "a/index.html") == "<p>A by Dossier site</p>\n")

@@ -28,11 +28,19 @@ struct SiteRenderer {
 
     func render(_ graph: SiteGraph, into log: DiagnosticLog) -> [OutputFile] {
         let urls = SiteURLs(baseURL: graph.config.baseURL)
+        let site = TemplateContext.siteData(graph: graph, urls: urls, buildDate: buildDate, generator: generator)
+        // Each page is rendered for lists once, not once per list it appears in (its section, its tags, home).
+        var listed = [TemplateObject?](repeating: nil, count: graph.pages.count)
+        listed.withUnsafeMutableBufferPointer { slots in
+            let slots = UnsafeSendable(slots)
+            DispatchQueue.concurrentPerform(iterations: graph.pages.count) { index in
+                slots.value[index] = TemplateContext.listedPage(graph.pages[index], in: graph, site: site, templates: templates)
+            }
+        }
         let shared = Shared(
-            graph: graph, urls: urls,
-            site: TemplateContext.siteData(graph: graph, urls: urls, buildDate: buildDate, generator: generator),
+            graph: graph, urls: urls, site: site,
             links: SiteLinkResolver(graph: graph, urls: urls),
-            summaries: graph.pages.map { TemplateContext.summary(of: $0, in: graph, urls: urls) })
+            summaries: listed.map { $0! })
 
         let tagJobs: [Job] = graph.tags.isEmpty ? [] : [.tagIndex] + graph.tags.indices.map(Job.tag)
         // Long lists first, so the last jobs to finish are short ones and both cores stay busy.

@@ -6,24 +6,29 @@ import Foundation
 enum TemplateContext {
     private static let date: TemplateShape = .object(["iso": .value, "long": .value])
     private static let link: TemplateShape = .object(["name": .value, "url": .value])
-    private static let summary: TemplateShape = .object([
+    private static let summaryFields: [String: TemplateShape] = [
         "title": .value, "url": .value, "summary": .value, "date": date, "tags": .list(link), "hasTags": .value,
         "section": .object(["title": .value, "url": .value]),
+    ]
+    private static let site: TemplateShape = .object([
+        "title": .value, "organisation": .value, "language": .value, "url": .value, "stylesheet": .value,
+        "generator": .value, "buildDate": date, "tagsURL": .value, "hasNavigation": .value,
+        "navigation": .list(.object(["title": .value, "url": .value, "current": .value, "external": .value])),
     ])
 
+    /// What `list-item.mustache` gets: one page, rendered once and reused by every list it is in.
+    static let listItemShape: TemplateShape = .object(["site": site, "item": .object(summaryFields)])
+
     static let shape: TemplateShape = .object([
-        "site": .object([
-            "title": .value, "organisation": .value, "language": .value, "url": .value, "stylesheet": .value,
-            "generator": .value, "buildDate": date, "tagsURL": .value, "hasNavigation": .value,
-            "navigation": .list(.object(["title": .value, "url": .value, "current": .value, "external": .value])),
-        ]),
+        "site": site,
         "page": .object([
             "title": .value, "summary": .value, "url": .value, "content": .value, "kind": .value,
             "isHome": .value, "isSection": .value, "isTag": .value, "isTagIndex": .value, "date": date,
             "tags": .list(link), "hasTags": .value,
             "headings": .list(.object(["level": .value, "text": .value, "id": .value])),
         ]),
-        "pages": .list(summary), "hasPages": .value,
+        // `html` is the page as `list-item.mustache` rendered it.
+        "pages": .list(.object(summaryFields.merging(["html": .value]) { a, _ in a })), "hasPages": .value,
         "sections": .list(.object(["title": .value, "url": .value, "summary": .value, "count": .value])),
         "hasSections": .value,
         "tags": .list(.object(["name": .value, "url": .value, "count": .value])), "hasTags": .value,
@@ -91,14 +96,23 @@ enum TemplateContext {
         ])
     }
 
-    static func summary(of page: SitePage, in graph: SiteGraph, urls: SiteURLs) -> TemplateObject {
+    /// A page as lists show it, with its `list-item.mustache` rendering.
+    static func listedPage(_ page: SitePage, in graph: SiteGraph, site: SiteData, templates: TemplateSet) -> TemplateObject {
+        var fields = summary(of: page, in: graph, urls: site.urls)
+        let siteFields = site.fields.merging(["navigation": [TemplateObject]()]) { _, new in new }
+        let item = TemplateObject(["site": TemplateObject(siteFields), "item": TemplateObject(fields)])
+        fields["html"] = templates.render(item, with: TemplateSet.listItemTemplate)
+        return TemplateObject(fields)
+    }
+
+    private static func summary(of page: SitePage, in graph: SiteGraph, urls: SiteURLs) -> [String: Any] {
         let tagLinks = page.tags.map { link($0, urls) }
         let section = graph.sections[page.source.file.folder]
-        return TemplateObject([
+        return [
             "title": page.title, "url": urls.href(page.urlPath), "summary": page.summary ?? NSNull(),
             "date": page.date.map(date) ?? NSNull(), "tags": tagLinks, "hasTags": !tagLinks.isEmpty,
             "section": section.map { TemplateObject(["title": $0.title, "url": urls.href($0.urlPath)]) } ?? NSNull(),
-        ])
+        ]
     }
 
     static func sectionSummary(_ section: SiteSection, urls: SiteURLs) -> TemplateObject {

@@ -7,6 +7,8 @@ struct TemplateSet: Sendable {
     static let assetsFolder = "assets"
     /// The page types Dossier renders, each with a template of that name.
     static let pageTemplates = ["home", "page", "section", "tag", "tags"]
+    /// Renders one page as an entry of a list; lists include it as `{{{html}}}`.
+    static let listItemTemplate = "list-item"
 
     let library: MustacheLibrary
     /// Files under `templates/assets/` copied to the output's `assets/`, keyed by output path.
@@ -58,16 +60,17 @@ struct TemplateSet: Sendable {
 
         let checker = TemplateChecker(sources: sources)
         var problems: Set<Diagnostic> = []
-        for name in pageTemplates {
+        let required = pageTemplates.map { ($0, TemplateContext.shape) } + [(listItemTemplate, TemplateContext.listItemShape)]
+        for (name, shape) in required {
             if sources[name] == nil {
                 if !texts.keys.contains("\(name).mustache") {
                     log.add(.error("no template named '\(name)'", at: SourceLocation(file: "\(Self.folder)/\(name).mustache"),
-                                   hint: "every site needs the page templates \(pageTemplates.joined(separator: ", "))"))
+                                   hint: "every site needs the templates \((pageTemplates + [listItemTemplate]).joined(separator: ", "))"))
                 }
                 continue
             }
             // Partials shared by several page templates would otherwise report the same problem each time.
-            problems.formUnion(checker.check(name, shape: TemplateContext.shape))
+            problems.formUnion(checker.check(name, shape: shape))
         }
         log.add(contentsOf: Array(problems))
         return TemplateSet(library: library, assets: assets)
