@@ -8,8 +8,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "Builds a static report site from Markdown and YAML content.",
         discussion: """
-            A site is a folder holding content/ (Markdown pages with YAML front matter, and an
-            optional content/site.yaml) and, optionally, templates/ overriding the built-in ones.
+            A site is a folder holding content/ (Markdown pages with YAML front matter, and an optional content/site.yaml) and, optionally, templates/ overriding the built-in ones.
 
             Examples:
               dossier build                      # ./content + ./templates -> ./site
@@ -51,7 +50,9 @@ struct SiteOptions: ParsableArguments {
             let report = try Pipeline(options: options).run(mode)
             report.diagnostics.forEach { printError($0.formatted(pathPrefix: prefix)) }
             if verbose {
-                for (stage, seconds) in report.timings { print(String(format: "%-9@ %8.1f ms", stage, seconds * 1000)) }
+                for (stage, seconds) in report.timings {
+                    print(stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", seconds * 1000))
+                }
             }
             let verb = mode == .build ? "built \(options.outputFolder)" : "checked"
             print("dossier: \(verb): \(report.pageCount) pages, \(report.fileCount) files")
@@ -72,8 +73,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: """
-            Builds into a temporary folder beside the output and swaps it in, so a failed build
-            leaves the previous site as it was.
+            Builds into a temporary folder beside the output and swaps it in, so a failed build leaves the previous site as it was.
 
             Example:
               dossier build --root . --output site --verbose

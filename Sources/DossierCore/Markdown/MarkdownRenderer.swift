@@ -86,14 +86,14 @@ struct MarkdownRenderer: Sendable {
     /// put back as a custom block carrying the same HTML with an `id`.
     private func replaceWithAnchoredHeading(_ node: OpaquePointer, level: Int, id: String) {
         guard let rendered = cmark_render_html(node, options) else { return }
-        let html = String(cString: rendered)
-        free(rendered)
-        let open = "<h\(level)>", close = "</h\(level)>"
-        guard let start = html.range(of: open), let end = html.range(of: close, options: .backwards) else { return }
-        let inner = html[start.upperBound..<end.lowerBound]
-        let anchored = "<h\(level) id=\"\(id)\">\(inner)</h\(level)>"
+        defer { free(rendered) }
+        // cmark writes a heading as exactly `<hN>` + inner HTML + `</hN>` and a newline.
+        let html = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+        let open = 4, close = 6
+        guard html.count >= open + close else { return }
+        let inner = String(decoding: html[open..<(html.count - close)], as: UTF8.self)
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(block, anchored)
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
         cmark_node_replace(node, block)
         cmark_node_free(node)
     }

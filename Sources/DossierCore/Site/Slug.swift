@@ -2,6 +2,7 @@
 enum Slug {
     /// Lower-case letters and digits, every other run of characters turned into one `-`.
     static func make(from text: String) -> String {
+        if let ascii = makeASCII(text) { return ascii }
         var slug = ""
         var pendingDash = false
         for character in text.lowercased() {
@@ -14,6 +15,25 @@ enum Slug {
             }
         }
         return slug
+    }
+
+    /// The same for ASCII text, byte by byte; nil when the text is not all ASCII.
+    private static func makeASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingDash && !bytes.isEmpty { bytes.append(0x2D) }
+                bytes.append(lower)
+                pendingDash = false
+            } else if byte != 0x27 {
+                pendingDash = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ASCII first: Unicode property look-ups are costly and most text is ASCII.
