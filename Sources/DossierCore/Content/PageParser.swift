@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Stage 2: front matter and configuration, decoded into typed models. Pages are parsed in parallel.
 struct PageParser {
@@ -46,9 +47,51 @@ struct PageParser {
                                     hint: "start the file with three lines: '---', 'title: …', '---'")]))
         }
         let source = YAMLSource(text: yaml, file: file.path, lineOffset: 1, role: "front matter")
-        return YAMLReader.decode(FrontMatter.self, from: source).map { frontMatter in
-            SourcePage(file: file, frontMatter: frontMatter.value, locations: frontMatter.locations,
-                       body: split.body, bodyFirstLine: split.bodyFirstLine)
+        return YAMLReader.compose(source, expecting: FrontMatter.self).flatMap { node in
+            parseFrontMatter(node, source: source).map { frontMatter, document in
+                SourcePage(file: file, frontMatter: frontMatter, locations: YAMLReader.locations(in: node, source: source),
+                           document: document, body: split.body, bodyFirstLine: split.bodyFirstLine)
+            }
+        }
+    }
+
+    /// The common keys, and for a typed document its kind's keys, from one node tree.
+    private func parseFrontMatter(_ node: Node, source: YAMLSource) -> Result<(FrontMatter, Document?), DiagnosticList> {
+        var schema = FrontMatter.keySchema
+        var kind: DocumentKind?
+        if let kindNode = node.mapping?["kind"] {
+            let name = kindNode.string ?? ""
+            guard let known = DocumentKind(rawValue: name) else {
+                let kinds = DocumentKind.allCases.map(\.rawValue)
+                return .failure(DiagnosticList([.error(
+                    "unknown kind '\(name)'", at: YAMLReader.location(of: kindNode, in: source),
+                    hint: (Suggestion.nearest(to: name, in: kinds).map { "did you mean '\($0)'? " } ?? "")
+                        + "kinds: \(kinds.joined(separator: ", ")); leave `kind` out for a plain page")]))
+            }
+            kind = known
+            schema = schema.adding(known.keySchema)
+        }
+        var problems = YAMLReader.unknownKeys(in: node, schema: schema, source: source, path: "")
+        let frontMatter = YAMLReader.decode(FrontMatter.self, from: node, source: source)
+        if case let .failure(list) = frontMatter { problems += list.items }
+        var document: Document?
+        switch kind.map({ decodeDocument($0, node: node, source: source) }) {
+        case let .success(decoded)?: document = decoded
+        case let .failure(list)?: problems += list.items
+        case nil: break
+        }
+        guard problems.isEmpty, case let .success(matter) = frontMatter else { return .failure(DiagnosticList(problems)) }
+        return .success((matter, document))
+    }
+
+    private func decodeDocument(_ kind: DocumentKind, node: Node, source: YAMLSource) -> Result<Document, DiagnosticList> {
+        switch kind {
+        case .review: return YAMLReader.decode(Review.self, from: node, source: source).map(Document.review)
+        case .highlight: return YAMLReader.decode(HighlightReport.self, from: node, source: source).map(Document.highlight)
+        case .quarterly: return YAMLReader.decode(QuarterlyReport.self, from: node, source: source).map(Document.quarterly)
+        case .scorecard: return YAMLReader.decode(Scorecard.self, from: node, source: source).map(Document.scorecard)
+        case .plan: return YAMLReader.decode(ImprovementPlan.self, from: node, source: source).map(Document.plan)
+        case .committee: return YAMLReader.decode(CommitteeReport.self, from: node, source: source).map(Document.committee)
         }
     }
 }

@@ -6,8 +6,17 @@ struct KeySchema: Sendable {
     let nested: [String: KeySchema]
 
     init<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type, nested: [String: KeySchema] = [:]) {
-        self.keys = Keys.allCases.map(\.stringValue)
+        self.init(keys: Keys.allCases.map(\.stringValue), nested: nested)
+    }
+
+    init(keys: [String], nested: [String: KeySchema] = [:]) {
+        self.keys = keys
         self.nested = nested
+    }
+
+    /// Both schemas' keys: the common front matter plus a document kind's.
+    func adding(_ other: KeySchema) -> KeySchema {
+        KeySchema(keys: keys + other.keys.filter { !keys.contains($0) }, nested: nested.merging(other.nested) { a, _ in a })
     }
 }
 
@@ -48,6 +57,21 @@ enum YAMLReader {
     nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
     /// Decodes `T`, reporting YAML syntax errors, unknown keys and wrong types with their file positions.
     static func decode<T: StrictDecodable>(_ type: T.Type, from source: YAMLSource) -> Result<Located<T>, DiagnosticList> {
+        compose(source, expecting: T.self).flatMap { node in
+            let unknown = unknownKeys(in: node, schema: T.keySchema, source: source, path: "")
+            switch decode(T.self, from: node, source: source) {
+            case let .success(value) where unknown.isEmpty:
+                return .success(Located(value: value, file: source.file, locations: locations(in: node, source: source)))
+            case .success:
+                return .failure(DiagnosticList(unknown))
+            case let .failure(problems):
+                return .failure(DiagnosticList(unknown + problems.items))
+            }
+        }
+    }
+
+    /// Parses the YAML into a node tree, which must be a mapping.
+    static func compose<T: StrictDecodable>(_ source: YAMLSource, expecting type: T.Type) -> Result<Node, DiagnosticList> {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: source.text, resolver, .default, .utf8) else {
@@ -59,22 +83,27 @@ enum YAMLReader {
         }
         guard case .mapping = node else {
             return .failure(DiagnosticList([.error("\(source.role) must be a mapping of keys to values",
-                                    at: location(of: node, in: source),
-                                    hint: "write one `key: value` per line")]))
+                                                   at: location(of: node, in: source),
+                                                   hint: "write one `key: value` per line")]))
         }
-        var diagnostics = unknownKeys(in: node, schema: T.keySchema, source: source, path: "")
+        return .success(node)
+    }
+
+    /// Decodes a model from an already composed node; other keys in the mapping are ignored.
+    static func decode<T: Decodable>(_ type: T.Type, from node: Node, source: YAMLSource) -> Result<T, DiagnosticList> {
         do {
-            let value = try decoder.decode(T.self, from: node)
-            guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics)) }
-            var locations: [String: SourceLocation] = [:]
-            collectLocations(node, path: "", source: source, into: &locations)
-            return .success(Located(value: value, file: source.file, locations: locations))
+            return .success(try decoder.decode(T.self, from: node))
         } catch let error as DecodingError {
-            diagnostics.append(decodingError(error, root: node, source: source))
+            return .failure(DiagnosticList([decodingError(error, root: node, source: source)]))
         } catch {
-            diagnostics.append(.error("\(error)", at: location(of: node, in: source)))
+            return .failure(DiagnosticList([.error("\(error)", at: location(of: node, in: source))]))
         }
-        return .failure(DiagnosticList(diagnostics))
+    }
+
+    static func locations(in node: Node, source: YAMLSource) -> [String: SourceLocation] {
+        var locations: [String: SourceLocation] = [:]
+        collectLocations(node, path: "", source: source, into: &locations)
+        return locations
     }
 
     private static func emptyDocument<T: StrictDecodable>(_ type: T.Type, _ source: YAMLSource) -> Diagnostic {
@@ -101,7 +130,7 @@ enum YAMLReader {
         }
     }
 
-    private static func unknownKeys(in node: Node, schema: KeySchema, source: YAMLSource, path: String) -> [Diagnostic] {
+    static func unknownKeys(in node: Node, schema: KeySchema, source: YAMLSource, path: String) -> [Diagnostic] {
         guard case let .mapping(mapping) = node else { return [] }
         var found: [Diagnostic] = []
         for (keyNode, value) in mapping {

@@ -7,9 +7,11 @@ public struct FrontMatter: StrictDecodable, Equatable, Sendable {
     public var draft: Bool?
     public var slug: String?
     public var weight: Int?
+    /// A typed document's kind; nil for a plain page.
+    public var kind: DocumentKind?
 
     public init(title: String, date: Day? = nil, summary: String? = nil, tags: [String]? = nil,
-                draft: Bool? = nil, slug: String? = nil, weight: Int? = nil) {
+                draft: Bool? = nil, slug: String? = nil, weight: Int? = nil, kind: DocumentKind? = nil) {
         self.title = title
         self.date = date
         self.summary = summary
@@ -17,10 +19,11 @@ public struct FrontMatter: StrictDecodable, Equatable, Sendable {
         self.draft = draft
         self.slug = slug
         self.weight = weight
+        self.kind = kind
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, date, summary, tags, draft, slug, weight
+        case title, date, summary, tags, draft, slug, weight, kind
     }
 
     static let keySchema = KeySchema(CodingKeys.self)

@@ -4,6 +4,8 @@ struct SourcePage: Sendable {
     let frontMatter: FrontMatter
     /// Where each front-matter value is written (see `Located`).
     let locations: [String: SourceLocation]
+    /// The typed document's own data, when the page has a `kind`.
+    var document: Document? = nil
     let body: String
     /// The file's line number of the body's first line, so Markdown positions map back to the file.
     let bodyFirstLine: Int

@@ -1,0 +1,15 @@
+/// A value written as one of a fixed set of words (`status: in-hand`, `unit: percent`).
+/// Decoding names the words allowed when the value is not one of them.
+public protocol Keyword: RawRepresentable<String>, CaseIterable, Decodable, Sendable, Hashable {}
+
+extension Keyword {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = Self(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not one of: \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = value
+    }
+}
