@@ -3,6 +3,8 @@ import Foundation
 /// What the load stage read: the configuration, the Markdown sources and the other files.
 struct LoadedContent: Sendable {
     var configText: String?
+    /// `content/indicators.yaml`, the indicator registry.
+    var registryText: String?
     var markdown: [(file: SourceFile, text: String)]
     /// Files copied unchanged (images, PDFs, CSV).
     var assets: [SourceFile]
@@ -15,7 +17,7 @@ struct ContentLoader {
 
     func load(into log: DiagnosticLog) -> LoadedContent {
         let folder = RootPath.join(root, SourceFile.contentFolder)
-        var loaded = LoadedContent(configText: nil, markdown: [], assets: [])
+        var loaded = LoadedContent(configText: nil, registryText: nil, markdown: [], assets: [])
         guard fileSystem.isDirectory(folder) else {
             log.add(.error("no content folder", at: SourceLocation(file: SourceFile.contentFolder, line: 1, column: 1),
                            hint: "a site is a folder holding content/ with Markdown files; use --root to point at it"))
@@ -31,9 +33,15 @@ struct ContentLoader {
         }
         for path in paths where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
             let file = SourceFile(contentPath: path)
-            if file.isMarkdown || file.isSiteConfig {
+            if file.isMarkdown || file.isSiteConfig || file.isIndicatorRegistry {
                 guard let text = readText(file, log: log) else { continue }
-                if file.isSiteConfig { loaded.configText = text } else { loaded.markdown.append((file, text)) }
+                if file.isSiteConfig {
+                    loaded.configText = text
+                } else if file.isIndicatorRegistry {
+                    loaded.registryText = text
+                } else {
+                    loaded.markdown.append((file, text))
+                }
             } else {
                 loaded.assets.append(file)
             }

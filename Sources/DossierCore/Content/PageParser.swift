@@ -3,8 +3,15 @@ import Yams
 
 /// Stage 2: front matter and configuration, decoded into typed models. Pages are parsed in parallel.
 struct PageParser {
-    func parse(_ content: LoadedContent, into log: DiagnosticLog) -> (config: Located<SiteConfig>, pages: [SourcePage]) {
+    struct Parsed {
+        var config: Located<SiteConfig>
+        var registry: Located<IndicatorRegistry>
+        var pages: [SourcePage]
+    }
+
+    func parse(_ content: LoadedContent, into log: DiagnosticLog) -> Parsed {
         let config = parseConfig(content.configText, log: log)
+        let registry = parseRegistry(content.registryText, log: log)
         let sources = content.markdown
         var results = [SourcePage?](repeating: nil, count: sources.count)
         results.withUnsafeMutableBufferPointer { slots in
@@ -17,7 +24,19 @@ struct PageParser {
                 }
             }
         }
-        return (config, results.compactMap { $0 })
+        return Parsed(config: config, registry: registry, pages: results.compactMap { $0 })
+    }
+
+    func parseRegistry(_ text: String?, log: DiagnosticLog) -> Located<IndicatorRegistry> {
+        let file = "\(SourceFile.contentFolder)/\(IndicatorRegistry.fileName)"
+        let empty = Located(value: IndicatorRegistry(), file: file, locations: [:])
+        guard let text else { return empty }
+        switch YAMLReader.decode(IndicatorRegistry.self, from: YAMLSource(text: text, file: file, role: "indicator registry")) {
+        case let .success(registry): return registry
+        case let .failure(diagnostics):
+            log.add(contentsOf: diagnostics.items)
+            return empty
+        }
     }
 
     func parseConfig(_ text: String?, log: DiagnosticLog) -> Located<SiteConfig> {

@@ -20,6 +20,7 @@ public struct SourceFile: Sendable, Hashable {
 
     var isMarkdown: Bool { contentPath.hasSuffix(".md") }
     var isSiteConfig: Bool { contentPath == SiteConfig.fileName }
+    var isIndicatorRegistry: Bool { contentPath == IndicatorRegistry.fileName }
     /// `_index.md` gives its folder (a section) a title and an introduction.
     var isSectionIndex: Bool { fileName == "_index.md" }
 }

@@ -10,21 +10,25 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public var navigation: [NavigationItem]
     /// Raw HTML in Markdown is omitted unless this is true.
     public var allowRawHTML: Bool
+    /// How far short of its target a result may be and still be "near", unless the indicator says.
+    public var tolerance: Double
 
     public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
-                language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false) {
+                language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false,
+                tolerance: Double = 2) {
         self.title = title
         self.organisation = organisation
         self.baseURL = baseURL
         self.language = language
         self.navigation = navigation
         self.allowRawHTML = allowRawHTML
+        self.tolerance = tolerance
     }
 
     public static let defaults = SiteConfig()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, organisation, language, navigation
+        case title, organisation, language, navigation, tolerance
         case baseURL = "base_url"
         case allowRawHTML = "allow_raw_html"
     }
@@ -40,6 +44,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         language = try container.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
         navigation = try container.decodeIfPresent([NavigationItem].self, forKey: .navigation) ?? []
         allowRawHTML = try container.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
+        tolerance = try container.decodeIfPresent(Double.self, forKey: .tolerance) ?? defaults.tolerance
     }
 }
 

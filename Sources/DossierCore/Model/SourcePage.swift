@@ -12,6 +12,9 @@ struct SourcePage: Sendable {
 
     var isDraft: Bool { frontMatter.draft ?? false }
 
+    /// How other documents name this one when it is a review: its slug, or its file name without `.md`.
+    var reviewID: String { frontMatter.slug ?? String(file.fileName.dropLast(".md".count)) }
+
     func location(of key: String) -> SourceLocation {
         locations[key] ?? SourceLocation(file: file.path, line: 2, column: 1)
     }

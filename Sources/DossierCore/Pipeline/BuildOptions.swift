@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     /// Today, as far as the build is concerned: the build date printed on pages.
     public var today: Day
     public var fileSystem: FileSystem
+    /// Check every template context against its declared shape (tests turn this on).
+    public var validateContexts = false
 
     public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false,
                 today: Day, fileSystem: FileSystem = LocalFileSystem()) {

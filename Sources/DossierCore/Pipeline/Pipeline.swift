@@ -34,15 +34,17 @@ public struct Pipeline: Sendable {
              TemplateSet.load(fileSystem: fileSystem, root: options.root, into: log))
         }
         let parsed = timer.time("parse") { PageParser().parse(content, into: log) }
-        let (config, pages) = timer.time("validate") { Validator().validate(config: parsed.config, pages: parsed.pages, into: log) }
+        let validated = timer.time("validate") { Validator().validate(parsed, into: log) }
+        let config = validated.config
         let graph = timer.time("graph") {
             SiteGraphBuilder(includeDrafts: options.includeDrafts, themeOutputs: templates.assets.keys.sorted())
-                .build(config: config, pages: pages, allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
+                .build(config: config, registry: validated.registry, pages: validated.pages,
+                       allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
         }
         let renderer = SiteRenderer(
             templates: templates,
             markdown: MarkdownRenderer(allowRawHTML: config.value.allowRawHTML, reservedIDs: Self.templateIDs),
-            buildDate: options.today, generator: "Dossier \(DossierVersion.current)")
+            buildDate: options.today, generator: "Dossier \(DossierVersion.current)", validateContexts: options.validateContexts)
         let files = timer.time("render") { renderer.render(graph, into: log) }
 
         if log.hasErrors { throw BuildFailure(diagnostics: log.diagnostics) }

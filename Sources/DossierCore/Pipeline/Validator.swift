@@ -1,14 +1,44 @@
 /// Stage 3: checks that decoding alone cannot make — blank titles, unsafe slugs, the form of settings.
 /// Pages with errors are dropped from the rest of the build; their diagnostics are kept.
 struct Validator {
-    func validate(config: Located<SiteConfig>, pages: [SourcePage], into log: DiagnosticLog) -> (Located<SiteConfig>, [SourcePage]) {
-        let config = validateConfig(config, log: log)
-        let valid = pages.filter { page in
-            let problems = problems(in: page)
+    struct Validated {
+        var config: Located<SiteConfig>
+        var registry: IndicatorRegistry
+        var pages: [SourcePage]
+    }
+
+    func validate(_ parsed: PageParser.Parsed, into log: DiagnosticLog) -> Validated {
+        let config = validateConfig(parsed.config, log: log)
+        let tolerance = config.value.tolerance
+        if tolerance < 0 {
+            log.add(.error("tolerance \(Format.number(tolerance)) is negative", at: config.location(of: "tolerance")))
+        }
+        let registryProblems = DocumentValidator.problems(in: parsed.registry)
+        log.add(contentsOf: registryProblems)
+        let registry = registryProblems.hasErrors ? IndicatorRegistry() : parsed.registry.value
+        let reviewIDs = reviewIDs(parsed.pages, log: log)
+        let documents = DocumentValidator(registry: registry, reviewIDs: reviewIDs)
+        let valid = parsed.pages.filter { page in
+            let problems = problems(in: page) + documents.problems(in: page)
             log.add(contentsOf: problems)
             return !problems.hasErrors
         }
-        return (config, valid)
+        return Validated(config: config, registry: registry, pages: valid)
+    }
+
+    /// Reviews are named by their slug or file name; two with one name is an error.
+    private func reviewIDs(_ pages: [SourcePage], log: DiagnosticLog) -> Set<String> {
+        var ids: [String: SourcePage] = [:]
+        for page in pages where page.frontMatter.kind == .review {
+            let id = page.reviewID
+            if let first = ids[id] {
+                log.add(.error("two reviews are named '\(id)': this one and \(first.file.path)", at: SourceLocation(file: page.file.path),
+                               hint: "give one of them another file name or slug"))
+            } else {
+                ids[id] = page
+            }
+        }
+        return Set(ids.keys)
     }
 
     private func validateConfig(_ located: Located<SiteConfig>, log: DiagnosticLog) -> Located<SiteConfig> {

@@ -7,6 +7,8 @@ struct SiteRenderer {
     let markdown: MarkdownRenderer
     let buildDate: Day
     let generator: String
+    /// Check every context against the template's declared shape; mismatches are errors.
+    var validateContexts = false
     /// How many recent pages the home page lists.
     var recentCount = 10
 
@@ -15,6 +17,9 @@ struct SiteRenderer {
         case section(String)
         case tagIndex
         case tag(Int)
+        case indicatorIndex
+        case indicator(Int)
+        case actionTracker
     }
 
     /// What every job shares, made once.
@@ -24,6 +29,8 @@ struct SiteRenderer {
         let site: TemplateContext.SiteData
         let links: SiteLinkResolver
         let summaries: [TemplateObject]
+        var documents: DocumentContext.Inputs { DocumentContext.Inputs(graph: graph, urls: urls, links: links, today: today) }
+        let today: Day
     }
 
     func render(_ graph: SiteGraph, into log: DiagnosticLog) -> [OutputFile] {
@@ -40,11 +47,13 @@ struct SiteRenderer {
         let shared = Shared(
             graph: graph, urls: urls, site: site,
             links: SiteLinkResolver(graph: graph, urls: urls),
-            summaries: listed.map { $0! })
+            summaries: listed.map { $0! }, today: buildDate)
 
         let tagJobs: [Job] = graph.tags.isEmpty ? [] : [.tagIndex] + graph.tags.indices.map(Job.tag)
+        let indicatorJobs: [Job] = graph.hasIndicators ? [.indicatorIndex] + graph.registry.indicators.indices.map(Job.indicator) : []
         // Long lists first, so the last jobs to finish are short ones and both cores stay busy.
-        let jobs = graph.sections.keys.sorted().map(Job.section) + tagJobs + graph.pages.indices.map(Job.page)
+        let jobs = graph.sections.keys.sorted().map(Job.section) + tagJobs + (graph.hasActions ? [.actionTracker] : [])
+            + indicatorJobs + graph.pages.indices.map(Job.page)
 
         var outputs = [OutputFile?](repeating: nil, count: jobs.count)
         outputs.withUnsafeMutableBufferPointer { slots in
@@ -71,9 +80,16 @@ struct SiteRenderer {
             let (body, diagnostics) = markdown.render(page.source, links: shared.links)
             log.add(contentsOf: diagnostics)
             let data = TemplateContext.PageData(
-                kind: .page, title: page.title, urlPath: page.urlPath, summary: page.summary, date: page.date,
-                content: body.html, tags: page.tags, headings: body.headings)
-            return output(data, TemplateContext.make(site: shared.site, page: data))
+                kind: page.source.document.map { .init($0.kind) } ?? .page, title: page.title, urlPath: page.urlPath,
+                summary: page.summary, date: page.date, content: body.html, tags: page.tags, headings: body.headings,
+                kindTitle: page.source.document?.kind.title)
+            var doc: TemplateObject?
+            if page.source.document != nil {
+                let (object, problems) = DocumentContext.document(page, shared.documents)
+                log.add(contentsOf: problems)
+                doc = object
+            }
+            return output(data, TemplateContext.make(site: shared.site, page: data, doc: doc), log: log)
 
         case let .section(folder):
             let section = graph.sections[folder]!
@@ -89,22 +105,44 @@ struct SiteRenderer {
             let subsections = section.subsections.compactMap { graph.sections[$0] }
             return output(data, TemplateContext.make(
                 site: shared.site, page: data, pages: listed.map { shared.summaries[$0] },
-                sections: subsections.map { TemplateContext.sectionSummary($0, urls: shared.urls) }))
+                sections: subsections.map { TemplateContext.sectionSummary($0, urls: shared.urls) }), log: log)
 
         case .tagIndex:
             let data = TemplateContext.PageData(kind: .tags, title: "Tags", urlPath: "\(SiteGraph.tagsFolder)/")
             return output(data, TemplateContext.make(
-                site: shared.site, page: data, tags: graph.tags.map { TemplateContext.tagSummary($0, urls: shared.urls) }))
+                site: shared.site, page: data, tags: graph.tags.map { TemplateContext.tagSummary($0, urls: shared.urls) }), log: log)
 
         case let .tag(index):
             let tag = graph.tags[index]
             let data = TemplateContext.PageData(kind: .tag, title: tag.reference.name, urlPath: tag.reference.urlPath)
-            return output(data, TemplateContext.make(site: shared.site, page: data, pages: tag.pages.map { shared.summaries[$0] }))
+            return output(data, TemplateContext.make(site: shared.site, page: data, pages: tag.pages.map { shared.summaries[$0] }), log: log)
+
+        case .indicatorIndex:
+            let data = TemplateContext.PageData(kind: .indicators, title: "Performance indicators", urlPath: "\(SiteGraph.indicatorsFolder)/")
+            return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.indicators(shared.documents)), log: log)
+
+        case let .indicator(index):
+            let indicator = graph.registry.indicators[index]
+            let data = TemplateContext.PageData(kind: .indicator, title: indicator.name, urlPath: "\(SiteGraph.indicatorsFolder)/\(indicator.id)/",
+                                                summary: indicator.standard)
+            return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.indicator(indicator, shared.documents)), log: log)
+
+        case .actionTracker:
+            let data = TemplateContext.PageData(kind: .actions, title: "Action tracker", urlPath: "\(SiteGraph.actionsFolder)/",
+                                                summary: "Every action of every improvement plan and balanced scorecard, overdue first.")
+            return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.actions(shared.documents)), log: log)
         }
     }
 
-    private func output(_ data: TemplateContext.PageData, _ context: TemplateObject) -> OutputFile {
-        OutputFile(path: data.urlPath + "index.html", contents: .text(templates.render(context, with: data.kind.rawValue)))
+    private func output(_ data: TemplateContext.PageData, _ context: TemplateObject, log: DiagnosticLog) -> OutputFile {
+        let template = data.kind.rawValue
+        if validateContexts {
+            for mismatch in TemplateContext.shape(for: template).mismatches(in: context) {
+                log.add(.error("context of '\(data.urlPath)' does not match the \(template) template's data: \(mismatch)",
+                               at: SourceLocation(file: "\(TemplateSet.folder)/\(template).mustache", line: 0)))
+            }
+        }
+        return OutputFile(path: data.urlPath + "index.html", contents: .text(templates.render(context, with: template)))
     }
 
     /// The newest dated pages across the site, for the home page.

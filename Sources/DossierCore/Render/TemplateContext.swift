@@ -19,10 +19,17 @@ enum TemplateContext {
     /// What `list-item.mustache` gets: one page, rendered once and reused by every list it is in.
     static let listItemShape: TemplateShape = .object(["site": site, "item": .object(summaryFields)])
 
+    /// The data of a page rendered with `template`: the common names, plus `doc` for typed documents
+    /// and the pages made from them.
+    static func shape(for template: String) -> TemplateShape {
+        guard let kind = DocumentContext.Template(rawValue: template), case let .object(fields) = shape else { return shape }
+        return .object(fields.merging(["doc": DocumentContext.shape(for: kind)]) { a, _ in a })
+    }
+
     static let shape: TemplateShape = .object([
         "site": site,
         "page": .object([
-            "title": .value, "summary": .value, "url": .value, "content": .value, "kind": .value,
+            "title": .value, "summary": .value, "url": .value, "content": .value, "kind": .value, "kindTitle": .value,
             "isHome": .value, "isSection": .value, "isTag": .value, "isTagIndex": .value, "date": date,
             "tags": .list(link), "hasTags": .value,
             "headings": .list(.object(["level": .value, "text": .value, "id": .value])),
@@ -34,8 +41,12 @@ enum TemplateContext {
         "tags": .list(.object(["name": .value, "url": .value, "count": .value])), "hasTags": .value,
     ])
 
+    /// Which template renders a page.
     enum Kind: String {
         case home, page, section, tag, tags
+        case review, highlight, quarterly, scorecard, plan, committee, indicator, indicators, actions
+
+        init(_ document: DocumentKind) { self.init(rawValue: document.rawValue)! }
     }
 
     /// The parts of the context that are the same on every page.
@@ -69,10 +80,12 @@ enum TemplateContext {
         var content: String = ""
         var tags: [TagReference] = []
         var headings: [Heading] = []
+        /// "Quarterly performance report" for a typed document.
+        var kindTitle: String? = nil
     }
 
     static func make(site: SiteData, page: PageData, pages: [TemplateObject] = [],
-                     sections: [TemplateObject] = [], tags: [TemplateObject] = []) -> TemplateObject {
+                     sections: [TemplateObject] = [], tags: [TemplateObject] = [], doc: TemplateObject? = nil) -> TemplateObject {
         var siteFields = site.fields
         siteFields["navigation"] = site.navigation.map { item -> TemplateObject in
             let current = !item.isExternal && (item.target == page.urlPath || (!item.target.isEmpty && page.urlPath.hasPrefix(item.target)))
@@ -80,11 +93,11 @@ enum TemplateContext {
                                    "current": current, "external": item.isExternal])
         }
         let tagLinks = page.tags.map { link($0, site.urls) }
-        return TemplateObject([
+        var fields: [String: Any] = [
             "site": TemplateObject(siteFields),
             "page": TemplateObject([
                 "title": page.title, "summary": page.summary ?? NSNull(), "url": site.urls.href(page.urlPath),
-                "content": page.content, "kind": page.kind.rawValue,
+                "content": page.content, "kind": page.kind.rawValue, "kindTitle": page.kindTitle ?? NSNull(),
                 "isHome": page.kind == .home, "isSection": page.kind == .section,
                 "isTag": page.kind == .tag, "isTagIndex": page.kind == .tags,
                 "date": page.date.map(date) ?? NSNull(), "tags": tagLinks, "hasTags": !tagLinks.isEmpty,
@@ -93,7 +106,9 @@ enum TemplateContext {
             "pages": pages, "hasPages": !pages.isEmpty,
             "sections": sections, "hasSections": !sections.isEmpty,
             "tags": tags, "hasTags": !tags.isEmpty,
-        ])
+        ]
+        if let doc { fields["doc"] = doc }
+        return TemplateObject(fields)
     }
 
     /// A page as lists show it, with its `list-item.mustache` rendering.

@@ -6,7 +6,7 @@ struct TemplateSet: Sendable {
     static let folder = "templates"
     static let assetsFolder = "assets"
     /// The page types Dossier renders, each with a template of that name.
-    static let pageTemplates = ["home", "page", "section", "tag", "tags"]
+    static let pageTemplates = ["home", "page", "section", "tag", "tags"] + DocumentContext.Template.allCases.map(\.rawValue)
     /// Renders one page as an entry of a list; lists include it as `{{{html}}}`.
     static let listItemTemplate = "list-item"
 
@@ -60,7 +60,7 @@ struct TemplateSet: Sendable {
 
         let checker = TemplateChecker(sources: sources)
         var problems: Set<Diagnostic> = []
-        let required = pageTemplates.map { ($0, TemplateContext.shape) } + [(listItemTemplate, TemplateContext.listItemShape)]
+        let required = pageTemplates.map { ($0, TemplateContext.shape(for: $0)) } + [(listItemTemplate, TemplateContext.listItemShape)]
         for (name, shape) in required {
             if sources[name] == nil {
                 if !texts.keys.contains("\(name).mustache") {

@@ -50,6 +50,8 @@ struct ResolvedNavigationItem: Sendable {
 /// Everything the renderer needs: pages with their URLs, sections, tags, files to copy, navigation.
 struct SiteGraph: Sendable {
     static let tagsFolder = "tags"
+    static let indicatorsFolder = "indicators"
+    static let actionsFolder = "actions"
 
     let config: SiteConfig
     let pages: [SitePage]
@@ -64,7 +66,22 @@ struct SiteGraph: Sendable {
     let unpublished: Set<String>
     /// Copied files by their path inside `content/`.
     let assetPaths: Set<String>
+    let registry: IndicatorRegistry
+    /// Published reviews by id, as indices into `pages`.
+    let reviews: [String: Int]
+    /// The published documents naming each review, oldest first.
+    let reviewDocuments: [String: [Int]]
+    /// Published quarterly reports, in period order.
+    let quarterlies: [Int]
+    /// Whether any plan or scorecard lists actions, so the action tracker is written.
+    let hasActions: Bool
 
     var home: SiteSection { sections[""]! }
+    var hasIndicators: Bool { !registry.indicators.isEmpty }
+
+    /// Pages Dossier makes itself, beside the content: the indicators and the action tracker.
+    var generatedFolders: [String] {
+        (hasIndicators ? [Self.indicatorsFolder] : []) + (hasActions ? [Self.actionsFolder] : [])
+    }
     var sortedSections: [SiteSection] { sections.keys.sorted().map { sections[$0]! } }
 }

@@ -5,7 +5,7 @@ struct SiteGraphBuilder {
     /// Output paths the theme writes (`assets/dossier.css`), which content must not take.
     let themeOutputs: [String]
 
-    func build(config located: Located<SiteConfig>, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
+    func build(config located: Located<SiteConfig>, registry: IndicatorRegistry, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
                into log: DiagnosticLog) -> SiteGraph {
         let config = located.value
         let published = pages.filter { includeDrafts || !$0.isDraft }
@@ -22,15 +22,38 @@ struct SiteGraphBuilder {
         let publishedPaths = Set(published.map(\.file.contentPath))
         let unpublished = Set(allMarkdown.map(\.contentPath)).subtracting(publishedPaths)
 
+        var reviews: [String: Int] = [:]
+        var reviewDocuments: [String: [Int]] = [:]
+        for index in sitePages.indices {
+            let page = sitePages[index]
+            if page.source.frontMatter.kind == .review { reviews[page.source.reviewID] = index }
+        }
+        for index in order.reversed() {
+            if let review = sitePages[index].source.document?.reviewID { reviewDocuments[review, default: []].append(index) }
+        }
+        let quarterlies = sitePages.indices.compactMap { index -> (FinancialQuarter, Int)? in
+            guard case let .quarterly(report)? = sitePages[index].source.document, let period = report.period else { return nil }
+            return (period, index)
+        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1)
+        let hasActions = sitePages.contains { page in
+            switch page.source.document {
+            case let .plan(plan)?: return plan.objectives?.contains { !($0.actions ?? []).isEmpty } ?? false
+            case let document?: return !(document.scorecard?.0.actions ?? []).isEmpty
+            case nil: return false
+            }
+        }
+
         let graph = SiteGraph(
             config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
             navigation: [], pageIndex: pageIndex, unpublished: unpublished,
-            assetPaths: Set(assets.map(\.contentPath)))
+            assetPaths: Set(assets.map(\.contentPath)), registry: registry, reviews: reviews,
+            reviewDocuments: reviewDocuments, quarterlies: quarterlies, hasActions: hasActions)
         checkOutputPaths(graph, log: log)
         return SiteGraph(
             config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
             navigation: resolveNavigation(located, graph: graph, log: log), pageIndex: pageIndex,
-            unpublished: unpublished, assetPaths: graph.assetPaths)
+            unpublished: unpublished, assetPaths: graph.assetPaths, registry: registry, reviews: reviews,
+            reviewDocuments: reviewDocuments, quarterlies: quarterlies, hasActions: hasActions)
     }
 
     private func makePage(_ source: SourcePage) -> SitePage {
@@ -126,6 +149,14 @@ struct SiteGraphBuilder {
         let tagsLocation = SourceLocation(file: SourceFile.contentFolder)
         if !graph.tags.isEmpty { claim("\(SiteGraph.tagsFolder)/index.html", "the tags index", tagsLocation) }
         for tag in graph.tags { claim(tag.reference.urlPath + "index.html", "the page of tag '\(tag.reference.name)'", tagsLocation) }
+        let generated = SourceLocation(file: SourceFile.contentFolder)
+        if graph.hasIndicators {
+            claim("\(SiteGraph.indicatorsFolder)/index.html", "the indicators index", generated)
+            for indicator in graph.registry.indicators {
+                claim("\(SiteGraph.indicatorsFolder)/\(indicator.id)/index.html", "the page of indicator '\(indicator.id)'", generated)
+            }
+        }
+        if graph.hasActions { claim("\(SiteGraph.actionsFolder)/index.html", "the action tracker", generated) }
         for path in themeOutputs { claim(path, "the theme file", SourceLocation(file: "templates/\(path)")) }
         for asset in graph.assets { claim(asset.contentPath, "this file", SourceLocation(file: asset.path)) }
     }
@@ -147,7 +178,12 @@ struct SiteGraphBuilder {
             if let section = graph.sections[path] {
                 return ResolvedNavigationItem(title: item.title, target: section.urlPath, isExternal: false)
             }
+            let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+            if graph.generatedFolders.contains(folder) {
+                return ResolvedNavigationItem(title: item.title, target: folder + "/", isExternal: false)
+            }
             let candidates = graph.sections.keys.filter { !$0.isEmpty }.map { $0 + "/" } + graph.pageIndex.keys
+                + graph.generatedFolders.map { $0 + "/" }
             log.add(.error("navigation link '\(link)' is neither a section folder nor a page", at: location,
                            hint: Suggestion.nearest(to: link, in: candidates).map { "did you mean '\($0)'?" }
                                ?? "write a folder inside content/ such as 'reports/', or a page such as 'about.md'"))
