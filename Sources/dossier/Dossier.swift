@@ -16,7 +16,7 @@ struct Dossier: ParsableCommand {
               dossier check                      # report every error, write nothing
             """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, New.self]
     )
 }
 

@@ -159,6 +159,16 @@ import Testing
         ])
     }
 
+    @Test func oneMistakeIsReportedOnce() {
+        // A broken registry does not make every result an "unknown indicator".
+        let registry = Self.registry.replacingOccurrences(of: "target: 4\n", with: "target: four\n")
+        let report = quarterly("results:\n  - indicator: fault-single-item\n    actual: 92\n")
+        #expect(errors(["content/indicators.yaml": registry, "content/q3.md": report]).count == 1)
+        // A link to a page that has errors of its own is not reported again.
+        let broken = "---\ntitle: B\ndate: someday\n---\n"
+        #expect(errors(["content/a.md": Fixture.page("A", "[b](b.md)\n"), "content/b.md": broken]).count == 1)
+    }
+
     // MARK: Warnings
 
     @Test func milestonesThatDoNotAddUpAndStatusesTheDatesContradict() {

@@ -6,12 +6,17 @@ struct PageParser {
     struct Parsed {
         var config: Located<SiteConfig>
         var registry: Located<IndicatorRegistry>
+        /// `indicators.yaml` exists but could not be read; its errors are already reported.
+        var registryFailed: Bool
         var pages: [SourcePage]
     }
 
     func parse(_ content: LoadedContent, into log: DiagnosticLog) -> Parsed {
         let config = parseConfig(content.configText, log: log)
-        let registry = parseRegistry(content.registryText, log: log)
+        let registryFile = "\(SourceFile.contentFolder)/\(IndicatorRegistry.fileName)"
+        let parsedRegistry = parseRegistry(content.registryText, file: registryFile, log: log)
+        let registry = parsedRegistry ?? Located(value: IndicatorRegistry(), file: registryFile, locations: [:])
+        let registryFailed = content.registryText != nil && parsedRegistry == nil
         let sources = content.markdown
         var results = [SourcePage?](repeating: nil, count: sources.count)
         results.withUnsafeMutableBufferPointer { slots in
@@ -24,18 +29,17 @@ struct PageParser {
                 }
             }
         }
-        return Parsed(config: config, registry: registry, pages: results.compactMap { $0 })
+        return Parsed(config: config, registry: registry, registryFailed: registryFailed, pages: results.compactMap { $0 })
     }
 
-    func parseRegistry(_ text: String?, log: DiagnosticLog) -> Located<IndicatorRegistry> {
-        let file = "\(SourceFile.contentFolder)/\(IndicatorRegistry.fileName)"
-        let empty = Located(value: IndicatorRegistry(), file: file, locations: [:])
-        guard let text else { return empty }
+    /// Nil when there is no registry or it could not be read (its errors go to the log).
+    func parseRegistry(_ text: String?, file: String, log: DiagnosticLog) -> Located<IndicatorRegistry>? {
+        guard let text else { return nil }
         switch YAMLReader.decode(IndicatorRegistry.self, from: YAMLSource(text: text, file: file, role: "indicator registry")) {
         case let .success(registry): return registry
         case let .failure(diagnostics):
             log.add(contentsOf: diagnostics.items)
-            return empty
+            return nil
         }
     }
 

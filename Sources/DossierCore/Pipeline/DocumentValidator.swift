@@ -3,6 +3,8 @@
 /// milestone counts that do not add up.
 struct DocumentValidator {
     let registry: IndicatorRegistry
+    /// The registry had errors: results are not checked against it, which would only repeat them.
+    var registryFailed = false
     /// Review ids (file name or slug of each `kind: review` page).
     let reviewIDs: Set<String>
 
@@ -77,6 +79,7 @@ struct DocumentValidator {
         for (index, result) in (report.results ?? []).enumerated() {
             let path = "results[\(index + 1)]"
             guard let indicator = registry.indicators.first(where: { $0.id == result.indicator }) else {
+                if registryFailed { continue }
                 let near = Suggestion.nearest(to: result.indicator, in: ids).map { "did you mean '\($0)'? " } ?? ""
                 found.append(.error("unknown indicator '\(result.indicator)'", at: page.location(of: "\(path).indicator"),
                                     hint: near + "indicators are defined in content/\(IndicatorRegistry.fileName)"))
@@ -144,10 +147,15 @@ struct DocumentValidator {
                 found.append(.error("objective number \(objective.number) is used twice", at: page.location(of: "\(path).number"),
                                     hint: "number the objectives 1, 2, 3 …"))
             }
-            for (actionIndex, action) in (objective.actions ?? []).enumerated() where !actionIDs.insert(action.id).inserted {
-                found.append(.error("action id '\(action.id)' is used twice in this plan",
-                                    at: page.location(of: "\(path).actions[\(actionIndex + 1)].id"),
-                                    hint: "number actions within their objective: \(objective.number).1, \(objective.number).2 …"))
+            for (actionIndex, action) in (objective.actions ?? []).enumerated() {
+                let actionPath = "\(path).actions[\(actionIndex + 1)]"
+                if !actionIDs.insert(action.id).inserted {
+                    found.append(.error("action id '\(action.id)' is used twice in this plan", at: page.location(of: "\(actionPath).id"),
+                                        hint: "number actions within their objective: \(objective.number).1, \(objective.number).2 …"))
+                }
+                if let status = action.status, let contradiction = status.contradiction(due: action.due, asOf: page.frontMatter.date) {
+                    found.append(.warning("action '\(action.id)': \(contradiction)", at: page.location(of: "\(actionPath).status")))
+                }
             }
             for (measureIndex, measure) in (objective.measures ?? []).enumerated() {
                 guard let unit = measure.unit else { continue }

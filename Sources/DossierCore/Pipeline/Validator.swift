@@ -17,7 +17,7 @@ struct Validator {
         log.add(contentsOf: registryProblems)
         let registry = registryProblems.hasErrors ? IndicatorRegistry() : parsed.registry.value
         let reviewIDs = reviewIDs(parsed.pages, log: log)
-        let documents = DocumentValidator(registry: registry, reviewIDs: reviewIDs)
+        let documents = DocumentValidator(registry: registry, registryFailed: parsed.registryFailed || registryProblems.hasErrors, reviewIDs: reviewIDs)
         let valid = parsed.pages.filter { page in
             let problems = problems(in: page) + documents.problems(in: page)
             log.add(contentsOf: problems)

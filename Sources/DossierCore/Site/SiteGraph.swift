@@ -62,8 +62,10 @@ struct SiteGraph: Sendable {
     let navigation: [ResolvedNavigationItem]
     /// Published pages by their path inside `content/`.
     let pageIndex: [String: Int]
-    /// Markdown files that exist but are not published in this build (drafts), or failed to parse.
-    let unpublished: Set<String>
+    /// Drafts left out of this build.
+    let drafts: Set<String>
+    /// Markdown files that had errors; links to them are not reported again.
+    let failed: Set<String>
     /// Copied files by their path inside `content/`.
     let assetPaths: Set<String>
     let registry: IndicatorRegistry

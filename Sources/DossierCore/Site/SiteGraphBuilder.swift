@@ -20,7 +20,8 @@ struct SiteGraphBuilder {
         let sections = makeSections(pages: sitePages, indexFiles: indexFiles, order: order)
         let tags = makeTags(pages: sitePages, order: order)
         let publishedPaths = Set(published.map(\.file.contentPath))
-        let unpublished = Set(allMarkdown.map(\.contentPath)).subtracting(publishedPaths)
+        let drafts = Set(pages.filter { !includeDrafts && $0.isDraft }.map(\.file.contentPath))
+        let failed = Set(allMarkdown.map(\.contentPath)).subtracting(pages.map(\.file.contentPath))
 
         var reviews: [String: Int] = [:]
         var reviewDocuments: [String: [Int]] = [:]
@@ -45,14 +46,14 @@ struct SiteGraphBuilder {
 
         let graph = SiteGraph(
             config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
-            navigation: [], pageIndex: pageIndex, unpublished: unpublished,
+            navigation: [], pageIndex: pageIndex, drafts: drafts, failed: failed,
             assetPaths: Set(assets.map(\.contentPath)), registry: registry, reviews: reviews,
             reviewDocuments: reviewDocuments, quarterlies: quarterlies, hasActions: hasActions)
         checkOutputPaths(graph, log: log)
         return SiteGraph(
             config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
             navigation: resolveNavigation(located, graph: graph, log: log), pageIndex: pageIndex,
-            unpublished: unpublished, assetPaths: graph.assetPaths, registry: registry, reviews: reviews,
+            drafts: drafts, failed: failed, assetPaths: graph.assetPaths, registry: registry, reviews: reviews,
             reviewDocuments: reviewDocuments, quarterlies: quarterlies, hasActions: hasActions)
     }
 

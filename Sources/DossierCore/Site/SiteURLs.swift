@@ -62,7 +62,10 @@ struct SiteLinkResolver: LinkResolving {
         if graph.assetPaths.contains(target) {
             return .rewrite(urls.href(target) + suffix)
         }
-        if graph.unpublished.contains(target) {
+        if graph.failed.contains(target) {
+            return .keep // that page's own errors are reported; a second error here would only repeat them
+        }
+        if graph.drafts.contains(target) {
             return .broken(message: "link to '\(destination)', a draft page that is not published in this build",
                            hint: "remove `draft: true` from it, or build with --drafts")
         }

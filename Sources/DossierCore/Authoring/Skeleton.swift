@@ -1,0 +1,614 @@
+import Foundation
+
+/// Why `dossier new` wrote nothing.
+public struct SkeletonError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// Starter documents for `dossier new KIND PATH`: every key of the kind, each with a
+/// `# required: …` or `# optional: …` comment, and placeholder values that pass validation.
+public enum Skeleton {
+    /// The kinds `dossier new` writes, in the order help lists them.
+    public static let kinds = ["page", "quarterly", "scorecard", "review", "highlight", "plan", "committee", "indicators"]
+
+    /// What a skeleton refers to in other files. The defaults match each other: a review written to
+    /// `content/reviews/ict-best-value-review.md` and the indicators skeleton.
+    public struct Context: Sendable, Equatable {
+        /// The review's id (its file name without `.md`, or its slug), for `review:`.
+        public var review: String
+        /// The committee report's appendix link, relative to the document's folder.
+        /// Nil means `../reviews/REVIEW.md`, right for a document one folder down.
+        public var appendixLink: String?
+        /// The indicator id a quarterly report's example result uses.
+        public var indicator: String
+
+        public init(review: String = Skeleton.defaultReview, appendixLink: String? = nil,
+                    indicator: String = Skeleton.defaultIndicator) {
+            self.review = review
+            self.appendixLink = appendixLink
+            self.indicator = indicator
+        }
+    }
+
+    public static let defaultReview = "ict-best-value-review"
+    public static let defaultIndicator = "fault-single-item"
+
+    /// The file's text, or nil for an unknown kind. For `indicators` the title is not used.
+    public static func text(kind: String, title: String, today: Day, context: Context = Context()) -> String? {
+        let dates = Dates(today: today)
+        switch kind {
+        case "page": return page(title: title, dates)
+        case "quarterly": return quarterly(title: title, dates, context)
+        case "scorecard": return scorecard(title: title, dates)
+        case "review": return review(title: title, dates)
+        case "highlight": return highlight(title: title, dates, context)
+        case "plan": return plan(title: title, dates, context)
+        case "committee": return committee(title: title, dates, context)
+        case "indicators": return indicators(dates)
+        default: return nil
+        }
+    }
+
+    /// Writes a new document under `ROOT/content/` and returns the path written, as `ROOT/content/…`
+    /// (or `content/…` when the root is `.`). `path` is relative to `content/`, without `.md`; it is
+    /// not used for `indicators`, which always writes `content/indicators.yaml`. Never overwrites.
+    @discardableResult
+    public static func write(kind: String, path: String?, title: String? = nil, root: String = ".",
+                             today: Day = Day.today()) throws(SkeletonError) -> String {
+        guard kinds.contains(kind) else {
+            var message = "unknown kind '\(kind)'; the kinds are: \(kinds.joined(separator: ", "))"
+            if let near = Suggestion.nearest(to: kind, in: kinds) { message += " (did you mean '\(near)'?)" }
+            throw SkeletonError(message)
+        }
+        let segments = try contentSegments(kind: kind, path: path)
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root.isEmpty ? "." : root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SkeletonError("the root '\(root)' is not a folder")
+        }
+        let relative = "content/" + segments.joined(separator: "/")
+        let target = join(root, relative)
+        if fileManager.fileExists(atPath: target) {
+            throw SkeletonError("\(target) already exists; Dossier does not overwrite files (choose another PATH or remove it first)")
+        }
+
+        var context = Context()
+        let folder = Array(segments.dropLast())
+        let reviews = reviewPages(root: root)
+        if let found = reviews.first {
+            context.review = found.id
+            context.appendixLink = relativeLink(from: folder, to: found.path)
+        } else {
+            context.appendixLink = relativeLink(from: folder, to: "reviews/\(context.review).md")
+        }
+        if let first = indicatorIDs(root: root).first { context.indicator = first }
+
+        let name = String(segments.last!.dropLast(kind == "indicators" ? 5 : 3))
+        guard let text = text(kind: kind, title: title ?? humanise(name), today: today, context: context) else {
+            throw SkeletonError("unknown kind '\(kind)'")
+        }
+        do {
+            let parent = (target as NSString).deletingLastPathComponent
+            if !parent.isEmpty { try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            // withoutOverwriting opens with O_EXCL: a file that appeared since the check above is kept.
+            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .withoutOverwriting)
+        } catch {
+            if fileManager.fileExists(atPath: target) {
+                throw SkeletonError("\(target) already exists; Dossier does not overwrite files (choose another PATH or remove it first)")
+            }
+            throw SkeletonError("cannot write \(target): \(error.localizedDescription)")
+        }
+        return target
+    }
+
+    /// Things to do before a new document of `kind` builds cleanly: a missing registry or review.
+    public static func notes(kind: String, root: String = ".") -> [String] {
+        var notes: [String] = []
+        if kind == "quarterly" && indicatorIDs(root: root).isEmpty {
+            notes.append("the example result names indicator '\(defaultIndicator)', which needs content/indicators.yaml: run `dossier new indicators`, or change the id")
+        }
+        if ["highlight", "plan", "committee"].contains(kind) && reviewPages(root: root).isEmpty {
+            let optional = kind == "highlight" ? "" : ", or delete the optional `review:` line"
+            notes.append("`review: \(defaultReview)` names a review that does not exist yet: run `dossier new review reviews/\(defaultReview)`\(optional)")
+        }
+        return notes
+    }
+
+    // MARK: - Paths
+
+    /// `performance/2007-08-q1` → `["performance", "2007-08-q1.md"]`, refusing anything that could
+    /// leave `content/` or make a hidden file.
+    static func contentSegments(kind: String, path: String?) throws(SkeletonError) -> [String] {
+        if kind == "indicators" {
+            guard let path, !["indicators", "indicators.yaml"].contains(path) else { return ["indicators.yaml"] }
+            throw SkeletonError("the indicator registry is always content/indicators.yaml: leave out PATH (or write 'indicators'), not '\(path)'")
+        }
+        guard var path, !path.isEmpty else {
+            throw SkeletonError("give the new document's PATH inside content/, without .md (for example performance/2007-08-q1)")
+        }
+        if path.hasPrefix("/") {
+            throw SkeletonError("PATH '\(path)' must be relative to content/, not start with '/'")
+        }
+        if path.hasSuffix(".md") { path = String(path.dropLast(3)) }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if segments.contains("..") {
+            throw SkeletonError("PATH '\(path)' must stay inside content/: '..' is not allowed")
+        }
+        if segments.first == "content" && segments.count > 1 {
+            throw SkeletonError("PATH is already inside content/: write '\(segments.dropFirst().joined(separator: "/"))', not '\(path)'")
+        }
+        for segment in segments where !isSafeSegment(segment) {
+            throw SkeletonError(segment.isEmpty
+                ? "PATH '\(path)' has an empty part: write folder/name, for example performance/2007-08-q1"
+                : "'\(segment)' in PATH '\(path)' is not a safe name: use letters, digits, '-', '_' and '.', not starting with '.' or '-'")
+        }
+        return segments.dropLast() + [segments.last! + ".md"]
+    }
+
+    /// One file or folder name: letters, digits, `-`, `_`, `.`, not starting with `.` or `-`.
+    static func isSafeSegment(_ segment: String) -> Bool {
+        guard let first = segment.first, first != ".", first != "-" else { return false }
+        return segment.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
+    /// A relative link from a document in `folder` (segments under content/) to a content path.
+    static func relativeLink(from folder: [String], to path: String) -> String {
+        let target = path.split(separator: "/").map(String.init)
+        var common = 0
+        while common < folder.count, common < target.count - 1, folder[common] == target[common] { common += 1 }
+        return String(repeating: "../", count: folder.count - common) + target[common...].joined(separator: "/")
+    }
+
+    /// `2007-08-q1` → "2007 08 q1", `ict-best-value-review` → "Ict best value review", as section titles are made.
+    static func humanise(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    private static func join(_ root: String, _ relative: String) -> String {
+        if root.isEmpty || root == "." { return relative }
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+
+    // MARK: - What the site already has
+
+    /// Review documents under `ROOT/content/`: their id (slug, or file name without `.md`) and
+    /// path inside content/, sorted by path. Read line by line from the front matter; good enough
+    /// to fill in a placeholder.
+    static func reviewPages(root: String) -> [(id: String, path: String)] {
+        let content = join(root, "content")
+        guard let walker = FileManager.default.enumerator(atPath: content) else { return [] }
+        var found: [(id: String, path: String)] = []
+        for case let path as String in walker where path.hasSuffix(".md") {
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            guard let text = try? String(contentsOfFile: content + "/" + path, encoding: .utf8) else { continue }
+            let keys = topLevelFrontMatter(text)
+            guard keys["kind"] == "review" else { continue }
+            let name = String((path as NSString).lastPathComponent.dropLast(3))
+            found.append((keys["slug"] ?? name, path))
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// The ids in `ROOT/content/indicators.yaml`, in order.
+    static func indicatorIDs(root: String) -> [String] {
+        guard let text = try? String(contentsOfFile: join(root, "content/indicators.yaml"), encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).compactMap { line in
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix("- id:") else { return nil }
+            return plainValue(trimmed.dropFirst(5))
+        }
+    }
+
+    private static func topLevelFrontMatter(_ text: String) -> [String: String] {
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
+        guard let first = lines.next(), first.trimmingCharacters(in: .whitespaces).hasSuffix("---") else { return [:] }
+        var keys: [String: String] = [:]
+        while let line = lines.next() {
+            if line == "---" || line == "..." { break }
+            guard let first = line.first, first != " ", first != "#", first != "-", let colon = line.firstIndex(of: ":") else { continue }
+            if let value = plainValue(line[line.index(after: colon)...]) { keys[String(line[..<colon])] = value }
+        }
+        return keys
+    }
+
+    /// A one-line YAML value without its comment or quotes.
+    private static func plainValue(_ text: Substring) -> String? {
+        var value = text
+        if let hash = value.range(of: " #") { value = value[..<hash.lowerBound] }
+        var result = value.trimmingCharacters(in: .whitespaces)
+        if result.count >= 2, let quote = result.first, quote == "\"" || quote == "'", result.last == quote {
+            result = String(result.dropFirst().dropLast())
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    // MARK: - Dates
+
+    /// The placeholder dates, all worked out from today so that nothing is overdue.
+    struct Dates {
+        let today: Day
+        /// The financial year (April to March) holding today, by its first year.
+        let year: Int
+        /// The last quarter that has ended: what a quarterly report written today covers.
+        let reportYear: Int
+        let reportQuarter: Int
+
+        init(today: Day) {
+            self.today = today
+            year = today.month >= 4 ? today.year : today.year - 1
+            let current = today.month >= 4 ? (today.month - 4) / 3 + 1 : 4
+            if current == 1 {
+                reportYear = year - 1
+                reportQuarter = 4
+            } else {
+                reportYear = year
+                reportQuarter = current - 1
+            }
+        }
+
+        /// `2006/07`.
+        static func label(_ year: Int) -> String {
+            let next = (year + 1) % 100
+            return "\(year)/\(next < 10 ? "0" : "")\(next)"
+        }
+
+        /// The quarter's months and year in words: "October to December 2006".
+        static func quarterWords(year: Int, quarter: Int) -> String {
+            let months = ["April to June", "July to September", "October to December", "January to March"]
+            return "\(months[quarter - 1]) \(quarter == 4 ? year + 1 : year)"
+        }
+
+        /// The last day of the quarter: 2006/07 Q3 → 2006-12-31.
+        static func quarterEnd(year: Int, quarter: Int) -> Day {
+            let month = [6, 9, 12, 3][quarter - 1]
+            let calendarYear = quarter == 4 ? year + 1 : year
+            return Day(year: calendarYear, month: month, day: Day.daysIn(month: month, year: calendarYear))!
+        }
+
+        /// `YYYY-MM`, `months` after (or before) today's month.
+        func month(_ months: Int) -> String {
+            let index = today.year * 12 + today.month - 1 + months
+            let month = index % 12 + 1
+            return "\(index / 12)-\(month < 10 ? "0" : "")\(month)"
+        }
+
+        func monthWords(_ months: Int) -> String {
+            let index = today.year * 12 + today.month - 1 + months
+            return "\(Day.monthNames[index % 12]) \(index / 12)"
+        }
+
+        /// 31 March at the end of the financial year holding today.
+        var yearEnd: String { "\(year + 1)-03-31" }
+    }
+
+    // MARK: - Writing YAML with comments
+
+    /// Lines of YAML, each with an optional comment; the comments are lined up when rendered.
+    struct Lines {
+        var lines: [(text: String, comment: String?)] = []
+
+        mutating func add(_ text: String, _ comment: String? = nil) { lines.append((text, comment)) }
+        mutating func comment(_ text: String) { lines.append(("# " + text, nil)) }
+
+        func render() -> String {
+            let width = min(44, lines.filter { $0.comment != nil }.map(\.text.count).max() ?? 0)
+            return lines.map { line in
+                guard let comment = line.comment else { return line.text + "\n" }
+                let padding = String(repeating: " ", count: max(2, width + 2 - line.text.count))
+                return line.text + padding + "# " + comment + "\n"
+            }.joined()
+        }
+    }
+
+    /// A YAML scalar for text: plain when that reads back as the same text, double-quoted otherwise.
+    static func scalar(_ text: String) -> String {
+        let special = "-?:,[]{}#&*!|>'\"%@`"
+        let words = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
+        let needsQuotes = text.isEmpty || text.first == " " || text.last == " "
+            || special.contains(text.first!) || text.contains(": ") || text.contains(" #") || text.hasSuffix(":")
+            || words.contains(text.lowercased()) || Double(text) != nil || Int(text) != nil
+            || text.contains(where: { $0.isNewline || $0 == "\t" || $0 == "\\" })
+            || Day(iso: text) != nil
+        guard needsQuotes else { return text }
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            case "\r": escaped += "\\r"
+            default: escaped.append(character)
+            }
+        }
+        return "\"\(escaped)\""
+    }
+
+    private static let statuses = "not-started, in-hand, complete, overdue or deferred"
+    private static let alsoAllowed = "Also allowed: draft, slug, weight. Every key is described in docs/content.md."
+
+    /// title, date, summary and tags, as every page has them.
+    private static func common(_ yaml: inout Lines, title: String, date: Day, dateRequired: Bool, summary: String, tags: [String]) {
+        yaml.add("title: \(scalar(title))", "required: the title, shown as the page's heading and in lists")
+        yaml.add("date: \(date.iso)", dateRequired
+            ? "required: the report's date, YYYY-MM-DD; actions due before it are overdue"
+            : "optional: the document's date, YYYY-MM-DD")
+        yaml.add("summary: \(scalar(summary))", "optional: one sentence, shown under the title and in lists")
+        yaml.add("tags: [\(tags.joined(separator: ", "))]", "optional: list of tags")
+    }
+
+    private static func document(_ yaml: Lines, body: String) -> String {
+        "---\n" + yaml.render() + "---\n" + body
+    }
+
+    // MARK: - The kinds
+
+    private static func page(title: String, _ dates: Dates) -> String {
+        var yaml = Lines()
+        yaml.comment("A page.")
+        yaml.comment(alsoAllowed)
+        common(&yaml, title: title, date: dates.today, dateRequired: false,
+               summary: "What this page is about, in one sentence.", tags: ["about"])
+        return document(yaml, body: """
+
+            ## Introduction
+
+            Write the page here in Markdown. The title is the page's heading, so start headings at `##`.
+            Link to other pages by their files, for example `[the reviews](reviews/_index.md)`.
+
+            """)
+    }
+
+    private static func quarterly(title: String, _ dates: Dates, _ context: Context) -> String {
+        let year = Dates.label(dates.reportYear)
+        let months = Dates.quarterWords(year: dates.reportYear, quarter: dates.reportQuarter)
+        var yaml = Lines()
+        yaml.comment("A quarterly performance report.")
+        yaml.comment(alsoAllowed)
+        common(&yaml, title: title, date: dates.today, dateRequired: true,
+               summary: "ICT Services performance for \(months).", tags: ["performance"])
+        yaml.add("kind: quarterly", "required: this is a quarterly performance report")
+        yaml.add("financial_year: \(year)", "required: YYYY/YY; a financial year runs April to March")
+        yaml.add("quarter: \(dates.reportQuarter)", "required: 1–4 (Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March)")
+        yaml.add("illustrative: false", "optional: true shows a banner saying the figures are made-up examples")
+        yaml.add("headlines:", "optional: list of text, the quarter's main achievements")
+        yaml.add("  - 1,020 ICT training delegate days delivered so far this year")
+        yaml.add("results:", "optional: one result per indicator")
+        yaml.add("  - indicator: \(scalar(context.indicator))", "required: an id from content/indicators.yaml")
+        yaml.add("    actual: 92", "optional: number, no % sign; leave out when there is no result yet")
+        yaml.add("    volume: 1684", "optional: whole number, the volume behind the result")
+        yaml.add("    volume_unit: faults", "optional: what the volume counts (faults, calls …)")
+        yaml.add("    comment: Fixed within the standard despite the office moves", "optional: text")
+        yaml.add("    target: 90", "optional: number, replaces the registry's target in this report")
+        yaml.add("scorecard:", "optional: the balanced scorecard position")
+        yaml.add("  milestones:", "optional: whole numbers; percentages are worked out from them")
+        yaml.add("    total: 40", "optional: milestones within the main actions")
+        yaml.add("    completed: 12", "optional: milestones completed to date")
+        yaml.add("    outstanding: 28", "optional: milestones still to complete")
+        yaml.add("    overdue: 0", "optional: main actions overdue")
+        yaml.add("  actions:", "optional: list of main actions")
+        yaml.add("    - id: BSC-01", "required: unique in this document")
+        yaml.add("      title: Create the staff training plan", "required: text")
+        yaml.add("      theme: People", "optional: text")
+        yaml.add("      lead: Head of ICT", "optional: text")
+        yaml.add("      due: \(Dates.quarterEnd(year: dates.reportYear, quarter: dates.reportQuarter).iso)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
+        yaml.add("      status: complete", "required: \(statuses)")
+        yaml.add("      progress: Plan agreed and published on the intranet", "optional: text")
+        return document(yaml, body: """
+
+            ## Introduction
+
+            This report covers ICT Services' performance for \(months), quarter \(dates.reportQuarter) of \(year).
+            The headlines, the indicator results and the balanced scorecard come from the front matter above.
+
+            ## Commentary
+
+            Explain the figures here: what changed, why, and what happens next.
+
+            """)
+    }
+
+    private static func scorecard(title: String, _ dates: Dates) -> String {
+        var yaml = Lines()
+        yaml.comment("A balanced scorecard action plan.")
+        yaml.comment(alsoAllowed)
+        common(&yaml, title: title, date: dates.today, dateRequired: true,
+               summary: "Progress on the ICT Services balanced scorecard actions for \(Dates.label(dates.year)).",
+               tags: ["balanced-scorecard"])
+        yaml.add("kind: scorecard", "required: this is a balanced scorecard")
+        yaml.add("period: \(Dates.label(dates.year))", "optional: text, the period the plan covers")
+        yaml.add("milestones:", "optional: whole numbers; percentages are worked out from them")
+        yaml.add("  total: 40", "optional: milestones within the main actions")
+        yaml.add("  completed: 12", "optional: milestones completed to date")
+        yaml.add("  outstanding: 28", "optional: milestones still to complete")
+        yaml.add("  overdue: 0", "optional: main actions overdue")
+        yaml.add("actions:", "optional: list of main actions")
+        yaml.add("  - id: BSC-01", "required: unique in this document")
+        yaml.add("    title: Ensure effective corporate governance of ICT", "required: text")
+        yaml.add("    theme: Governance", "optional: text")
+        yaml.add("    lead: Head of ICT", "optional: text")
+        yaml.add("    due: \(dates.yearEnd)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
+        yaml.add("    status: in-hand", "required: \(statuses)")
+        yaml.add("    progress: Steering group set up; terms of reference agreed", "optional: text")
+        return document(yaml, body: """
+
+            ## Introduction
+
+            The actions come from the corporate, directorate and ICT Services balanced scorecards.
+            An action due before this document's date that is not complete is shown as overdue.
+
+            """)
+    }
+
+    private static func review(title: String, _ dates: Dates) -> String {
+        var yaml = Lines()
+        yaml.comment("A Best Value Review. Other documents name it with `review:` and this file's name")
+        yaml.comment("(without .md), or its slug.")
+        yaml.comment(alsoAllowed)
+        common(&yaml, title: title, date: dates.today, dateRequired: false,
+               summary: "The Best Value Review of ICT Services: its stages and how it is run.", tags: ["best-value-review"])
+        yaml.add("kind: review", "required: this is a Best Value Review")
+        yaml.add("service: ICT Services", "required: the service under review")
+        yaml.add("lead: Assistant Director (ICT)", "optional: who leads the review")
+        yaml.add("stages:", "optional: the outline plan, in order")
+        yaml.add("  - name: Preparatory work and early wins", "required: text")
+        yaml.add("    number: 1", "optional: whole number")
+        yaml.add("    start: \(dates.month(0))", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
+        yaml.add("    end: \(dates.month(5))", "optional: date or month")
+        yaml.add("    status: in-hand", "optional: \(statuses)")
+        yaml.add("    activities:", "optional: list of text")
+        yaml.add("      - Set up and brief the review team")
+        yaml.add("      - Carry out the customer survey")
+        return document(yaml, body: """
+
+            ## Why the service is being reviewed
+
+            Say why the review is taking place, who is on the review team and how it reports.
+
+            """)
+    }
+
+    private static func highlight(title: String, _ dates: Dates, _ context: Context) -> String {
+        var yaml = Lines()
+        yaml.comment("A highlight report to lead members.")
+        yaml.comment(alsoAllowed)
+        yaml.comment("List items are text, or a mapping: {text: …, date: YYYY-MM-DD or YYYY-MM, status: …}.")
+        common(&yaml, title: title, date: dates.today, dateRequired: false,
+               summary: "Progress on the Best Value Review of ICT Services, reported to lead members.", tags: ["best-value-review"])
+        yaml.add("kind: highlight", "required: this is a highlight report")
+        yaml.add("review: \(scalar(context.review))", "required: the review's id (its file name without .md)")
+        yaml.add("period: \(dates.monthWords(0))", "optional: text, the period reported on")
+        yaml.add("cumulative_achievements:", "optional: list of text or mappings")
+        yaml.add("  - The review team has been set up and briefed")
+        yaml.add("achievements_since_last:", "optional: list of text or mappings")
+        yaml.add("  - text: Customer satisfaction questionnaire sent out", "required: the item's text, in the mapping form")
+        yaml.add("    date: \(dates.today.iso)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
+        yaml.add("    status: complete", "optional: \(statuses)")
+        yaml.add("next_actions:", "optional: list of text or mappings")
+        yaml.add("  - text: Draw up a project plan with milestones", "required: the item's text, in the mapping form")
+        yaml.add("    date: \(dates.month(1))", "optional: date or month")
+        yaml.add("    status: not-started", "optional: \(statuses)")
+        yaml.add("early_wins:", "optional: list of text or mappings")
+        yaml.add("  - Regular update reports to lead members")
+        return document(yaml, body: """
+
+            ## Introduction
+
+            Say what this report is for and which meeting it goes to. The achievements, next actions and
+            early wins come from the front matter above.
+
+            """)
+    }
+
+    private static func plan(title: String, _ dates: Dates, _ context: Context) -> String {
+        var yaml = Lines()
+        yaml.comment("An improvement plan.")
+        yaml.comment(alsoAllowed)
+        common(&yaml, title: title, date: dates.today, dateRequired: false,
+               summary: "Improvement objectives for ICT Services, with actions, lead officers and measures.",
+               tags: ["improvement-plan"])
+        yaml.add("kind: plan", "required: this is an improvement plan")
+        yaml.add("review: \(scalar(context.review))", "optional: the review's id (its file name without .md)")
+        yaml.add("objectives:", "optional: list of improvement objectives")
+        yaml.add("  - number: 1", "required: whole number, unique in the plan")
+        yaml.add("    title: More effective use of the intranet", "required: text")
+        yaml.add("    outcomes:", "optional: list of text")
+        yaml.add("      - Every member of staff can reach the intranet")
+        yaml.add("    lead: K. Rahman", "optional: the lead officer")
+        yaml.add("    timescale: \(dates.monthWords(12))", "optional: text")
+        yaml.add("    costs: Met from existing budgets", "optional: text")
+        yaml.add("    savings: Less printing; staff find information faster", "optional: text")
+        yaml.add("    progress: None yet", "optional: text")
+        yaml.add("    actions:", "optional: list of actions")
+        yaml.add("      - id: \"1.1\"", "required: unique in the plan; quote it, or 1.1 is a number")
+        yaml.add("        text: List the council sites with no intranet access", "required: text")
+        yaml.add("        points:", "optional: list of text")
+        yaml.add("          - Each department to return its list")
+        yaml.add("        due: \(dates.month(3))", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
+        yaml.add("        owner: K. Rahman", "optional: text")
+        yaml.add("        status: not-started", "optional: \(statuses); not-started if left out")
+        yaml.add("    measures:", "optional: list of measures of improvement")
+        yaml.add("      - description: Individual users of the intranet", "required: text")
+        yaml.add("        unit: count", "optional: percent, count, days, hours or score")
+        yaml.add("        baseline: {value: 4991, date: \(dates.month(-6))}", "optional: value (number) and date (date or month)")
+        yaml.add("        target: {value: 5200, date: \(dates.month(12))}", "optional: value and date")
+        yaml.add("        latest: {value: 5050, date: \(dates.month(0))}", "optional: value and date")
+        yaml.add("      - description: Paper bought by the council", "required: text")
+        yaml.add("        target_text: 5% less than in the baseline year", "optional: the target in words, when it is not a number")
+        return document(yaml, body: """
+
+            ## Introduction
+
+            Say which review this plan comes from and how progress will be monitored. The objectives,
+            actions and measures come from the front matter above.
+
+            """)
+    }
+
+    private static func committee(title: String, _ dates: Dates, _ context: Context) -> String {
+        let link = context.appendixLink ?? "../reviews/\(context.review).md"
+        var yaml = Lines()
+        yaml.comment("A committee or scrutiny report.")
+        yaml.comment(alsoAllowed)
+        common(&yaml, title: title, date: dates.today, dateRequired: false,
+               summary: "Tells the Scrutiny Board what has happened on the review of ICT since its last report.",
+               tags: ["scrutiny"])
+        yaml.add("kind: committee", "required: this is a committee report")
+        yaml.add("review: \(scalar(context.review))", "optional: the review's id (its file name without .md)")
+        yaml.add("report_of: Chief Officer ICT", "required: who the report is from")
+        yaml.add("report_to: Scrutiny Board (Resources and Council Services)", "required: the committee or board")
+        yaml.add("meeting: \(dates.today.iso)", "required: the meeting's date, YYYY-MM-DD")
+        yaml.add("subject: Best Value Review of ICT – update", "required: text")
+        yaml.add("declarations:", "optional: each true or false")
+        yaml.add("  wards_affected: false", "optional: are specific wards affected?")
+        yaml.add("  equality_implications: false", "optional: equality, diversity, cohesion and integration implications?")
+        yaml.add("  eligible_for_call_in: false", "optional: is the decision eligible for call-in?")
+        yaml.add("  confidential: false", "optional: confidential or exempt information?")
+        yaml.add("recommendations:", "optional: list of text, numbered in order")
+        yaml.add("  - The Scrutiny Board is asked to note this report.")
+        yaml.add("background_documents:", "optional: list of text")
+        yaml.add("  - Report to the Scrutiny Board on the review of ICT")
+        yaml.add("appendices:", "optional: list")
+        yaml.add("  - title: The review's outline plan", "required: text")
+        yaml.add("    link: \(scalar(link))", "optional: relative link to a content file (checked)")
+        return document(yaml, body: """
+
+            ## 1. Purpose of this report
+
+            **1.1** To tell the Scrutiny Board what has happened since its last report on the review of ICT.
+
+            ## 2. Main issues
+
+            **2.1** Number the paragraphs of each section.
+
+            ## 3. Conclusions
+
+            **3.1** Sum up; the recommendations come from the front matter above.
+
+            """)
+    }
+
+    private static func indicators(_ dates: Dates) -> String {
+        var yaml = Lines()
+        yaml.comment("The indicator registry: every indicator that quarterly reports give results for.")
+        yaml.comment("Copy the block under `indicators:` for each one. Described in docs/content.md.")
+        yaml.add("indicators:", "required: list of indicators")
+        yaml.add("  - id: \(defaultIndicator)", "required: unique; lower-case letters, digits and dashes")
+        yaml.add("    name: Single item fault", "required: text")
+        yaml.add("    group: Fault rectification", "optional: groups rows in tables")
+        yaml.add("    description: PC or printer down", "optional: text")
+        yaml.add("    unit: percent", "required: percent, count, days, hours or score")
+        yaml.add("    direction: higher", "required: higher or lower, whichever is better")
+        yaml.add("    standard: 90% of faults fixed within 2 working days", "optional: the service standard in words")
+        yaml.add("    target: 90", "required: number (percent: 0–100), no % sign")
+        yaml.add("    tolerance: 1", "optional: how far short still counts as near (default: site.yaml's tolerance)")
+        yaml.add("    targets:", "optional: targets for particular financial years, \"YYYY/YY\": number")
+        yaml.add("      \(Dates.label(dates.year + 1)): 92", "optional: next year's target")
+        return yaml.render()
+    }
+}
