@@ -232,6 +232,9 @@ import Testing
         #expect(FinancialYear(text: "2006/08") == nil && FinancialYear(text: "2006") == nil)
         #expect(FinancialYear(containing: Day(iso: "2007-03-31")!).label == "2006/07")
         #expect(FinancialYear(containing: Day(iso: "2007-04-01")!).label == "2007/08")
+        #expect(FinancialQuarter(containing: Day(iso: "2006-11-15")!).label == "Q3 2006/07")
+        #expect(FinancialQuarter(containing: Day(iso: "2007-02-01")!).label == "Q4 2006/07")
+        #expect(FinancialQuarter(containing: Day(iso: "2007-04-01")!).previous.label == "Q4 2006/07")
     }
 
     @Test func milestonePercentages() {

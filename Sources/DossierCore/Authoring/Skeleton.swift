@@ -232,42 +232,15 @@ public enum Skeleton {
     /// The placeholder dates, all worked out from today so that nothing is overdue.
     struct Dates {
         let today: Day
-        /// The financial year (April to March) holding today, by its first year.
-        let year: Int
+        /// The financial year (April to March) holding today.
+        let year: FinancialYear
         /// The last quarter that has ended: what a quarterly report written today covers.
-        let reportYear: Int
-        let reportQuarter: Int
+        let report: FinancialQuarter
 
         init(today: Day) {
             self.today = today
-            year = today.month >= 4 ? today.year : today.year - 1
-            let current = today.month >= 4 ? (today.month - 4) / 3 + 1 : 4
-            if current == 1 {
-                reportYear = year - 1
-                reportQuarter = 4
-            } else {
-                reportYear = year
-                reportQuarter = current - 1
-            }
-        }
-
-        /// `2006/07`.
-        static func label(_ year: Int) -> String {
-            let next = (year + 1) % 100
-            return "\(year)/\(next < 10 ? "0" : "")\(next)"
-        }
-
-        /// The quarter's months and year in words: "October to December 2006".
-        static func quarterWords(year: Int, quarter: Int) -> String {
-            let months = ["April to June", "July to September", "October to December", "January to March"]
-            return "\(months[quarter - 1]) \(quarter == 4 ? year + 1 : year)"
-        }
-
-        /// The last day of the quarter: 2006/07 Q3 → 2006-12-31.
-        static func quarterEnd(year: Int, quarter: Int) -> Day {
-            let month = [6, 9, 12, 3][quarter - 1]
-            let calendarYear = quarter == 4 ? year + 1 : year
-            return Day(year: calendarYear, month: month, day: Day.daysIn(month: month, year: calendarYear))!
+            year = FinancialYear(containing: today)
+            report = FinancialQuarter(containing: today).previous
         }
 
         /// `YYYY-MM`, `months` after (or before) today's month.
@@ -283,7 +256,7 @@ public enum Skeleton {
         }
 
         /// 31 March at the end of the financial year holding today.
-        var yearEnd: String { "\(year + 1)-03-31" }
+        var yearEnd: String { FinancialQuarter(year: year, quarter: 4)!.lastDay.iso }
     }
 
     // MARK: - Writing YAML with comments
@@ -365,8 +338,8 @@ public enum Skeleton {
     }
 
     private static func quarterly(title: String, _ dates: Dates, _ context: Context) -> String {
-        let year = Dates.label(dates.reportYear)
-        let months = Dates.quarterWords(year: dates.reportYear, quarter: dates.reportQuarter)
+        let year = dates.report.year.label
+        let months = dates.report.months
         var yaml = Lines()
         yaml.comment("A quarterly performance report.")
         yaml.comment(alsoAllowed)
@@ -374,7 +347,7 @@ public enum Skeleton {
                summary: "ICT Services performance for \(months).", tags: ["performance"])
         yaml.add("kind: quarterly", "required: this is a quarterly performance report")
         yaml.add("financial_year: \(year)", "required: YYYY/YY; a financial year runs April to March")
-        yaml.add("quarter: \(dates.reportQuarter)", "required: 1–4 (Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March)")
+        yaml.add("quarter: \(dates.report.quarter)", "required: 1–4 (Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March)")
         yaml.add("illustrative: false", "optional: true shows a banner saying the figures are made-up examples")
         yaml.add("headlines:", "optional: list of text, the quarter's main achievements")
         yaml.add("  - 1,020 ICT training delegate days delivered so far this year")
@@ -396,14 +369,14 @@ public enum Skeleton {
         yaml.add("      title: Create the staff training plan", "required: text")
         yaml.add("      theme: People", "optional: text")
         yaml.add("      lead: Head of ICT", "optional: text")
-        yaml.add("      due: \(Dates.quarterEnd(year: dates.reportYear, quarter: dates.reportQuarter).iso)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
+        yaml.add("      due: \(dates.report.lastDay.iso)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
         yaml.add("      status: complete", "required: \(statuses)")
         yaml.add("      progress: Plan agreed and published on the intranet", "optional: text")
         return document(yaml, body: """
 
             ## Introduction
 
-            This report covers ICT Services' performance for \(months), quarter \(dates.reportQuarter) of \(year).
+            This report covers ICT Services' performance for \(months), quarter \(dates.report.quarter) of \(year).
             The headlines, the indicator results and the balanced scorecard come from the front matter above.
 
             ## Commentary
@@ -418,10 +391,10 @@ public enum Skeleton {
         yaml.comment("A balanced scorecard action plan.")
         yaml.comment(alsoAllowed)
         common(&yaml, title: title, date: dates.today, dateRequired: true,
-               summary: "Progress on the ICT Services balanced scorecard actions for \(Dates.label(dates.year)).",
+               summary: "Progress on the ICT Services balanced scorecard actions for \(dates.year.label).",
                tags: ["balanced-scorecard"])
         yaml.add("kind: scorecard", "required: this is a balanced scorecard")
-        yaml.add("period: \(Dates.label(dates.year))", "optional: text, the period the plan covers")
+        yaml.add("period: \(dates.year.label)", "optional: text, the period the plan covers")
         yaml.add("milestones:", "optional: whole numbers; percentages are worked out from them")
         yaml.add("  total: 40", "optional: milestones within the main actions")
         yaml.add("  completed: 12", "optional: milestones completed to date")
@@ -608,7 +581,7 @@ public enum Skeleton {
         yaml.add("    target: 90", "required: number (percent: 0–100), no % sign")
         yaml.add("    tolerance: 1", "optional: how far short still counts as near (default: site.yaml's tolerance)")
         yaml.add("    targets:", "optional: targets for particular financial years, \"YYYY/YY\": number")
-        yaml.add("      \(Dates.label(dates.year + 1)): 92", "optional: next year's target")
+        yaml.add("      \(FinancialYear(startYear: dates.year.startYear + 1).label): 92", "optional: next year's target")
         return yaml.render()
     }
 }

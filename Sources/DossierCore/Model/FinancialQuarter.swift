@@ -47,6 +47,18 @@ public struct FinancialQuarter: Hashable, Comparable, Sendable, CustomStringConv
         self.quarter = quarter
     }
 
+    /// The quarter a day falls in.
+    public init(containing day: Day) {
+        year = FinancialYear(containing: day)
+        quarter = day.month >= 4 ? (day.month - 4) / 3 + 1 : 4
+    }
+
+    /// The quarter before: Q1 2007/08 → Q4 2006/07.
+    public var previous: FinancialQuarter {
+        quarter == 1 ? FinancialQuarter(year: FinancialYear(startYear: year.startYear - 1), quarter: 4)!
+            : FinancialQuarter(year: year, quarter: quarter - 1)!
+    }
+
     public var firstDay: Day {
         let month = quarter == 4 ? 1 : quarter * 3 + 1
         return Day(year: quarter == 4 ? year.startYear + 1 : year.startYear, month: month, day: 1)!
