@@ -29,6 +29,8 @@ struct MarkdownRenderer: Sendable {
     var allowRawHTML = false
     /// Ids the templates use, which headings must not take.
     var reservedIDs: Set<String> = []
+    /// "Near target" for ```chart blocks of type target, unless the block says.
+    var tolerance: Double = SiteConfig.defaults.tolerance
 
     private var options: Int32 { CMARK_OPT_SMART | (allowRawHTML ? CMARK_OPT_UNSAFE : 0) }
 
@@ -43,12 +45,14 @@ struct MarkdownRenderer: Sendable {
 
         var linkNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
+        var blockNodes: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
             case CMARK_NODE_HEADING: headingNodes.append(node)
+            case CMARK_NODE_CODE_BLOCK where ["chart", "table"].contains(Self.infoWord(node)): blockNodes.append(node)
             default: break
             }
         }
@@ -63,6 +67,36 @@ struct MarkdownRenderer: Sendable {
             case let .broken(message, hint):
                 diagnostics.append(.error(message, at: location(of: node, in: page), hint: hint))
             }
+        }
+
+        var chartCount = 0
+        for node in blockNodes {
+            let fenceLine = page.bodyFirstLine + Int(cmark_node_get_start_line(node)) - 1
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let html: String
+            if Self.infoWord(node) == "table" {
+                switch TableBlock.render(literal) {
+                case let .success(table): html = table
+                case let .failure(problem):
+                    diagnostics.append(.error("table block: \(problem.message)", at: SourceLocation(file: page.file.path, line: fenceLine + problem.line),
+                                              hint: problem.hint))
+                    continue
+                }
+            } else {
+                switch ChartBlock.request(literal, file: page.file.path, fenceLine: fenceLine, defaultTolerance: tolerance) {
+                case let .success(request):
+                    chartCount += 1
+                    // Heading anchors are made of letters, digits and dashes, so an underscore keeps chart ids apart.
+                    html = request.rendered(id: "chart_\(chartCount)").html + "\n"
+                case let .failure(problems):
+                    diagnostics += problems.items
+                    continue
+                }
+            }
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(block, html)
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
         }
 
         var used = reservedIDs
@@ -96,6 +130,12 @@ struct MarkdownRenderer: Sendable {
         cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
         cmark_node_replace(node, block)
         cmark_node_free(node)
+    }
+
+    /// The first word of a fenced block's info string: `chart` in ```` ```chart ````.
+    private static func infoWord(_ node: OpaquePointer) -> String {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        return String(info.split(separator: " ").first ?? "")
     }
 
     private func plainText(of node: OpaquePointer) -> String {

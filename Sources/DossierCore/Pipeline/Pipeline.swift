@@ -43,7 +43,8 @@ public struct Pipeline: Sendable {
         }
         let renderer = SiteRenderer(
             templates: templates,
-            markdown: MarkdownRenderer(allowRawHTML: config.value.allowRawHTML, reservedIDs: Self.templateIDs),
+            markdown: MarkdownRenderer(allowRawHTML: config.value.allowRawHTML, reservedIDs: Self.templateIDs,
+                                       tolerance: config.value.tolerance),
             buildDate: options.today, generator: "Dossier \(DossierVersion.current)", validateContexts: options.validateContexts)
         let files = timer.time("render") { renderer.render(graph, into: log) }
 

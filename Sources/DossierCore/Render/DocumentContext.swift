@@ -23,13 +23,17 @@ enum DocumentContext {
     private static let scorecard: TemplateShape = .object([
         "milestones": .object(["total": .value, "completed": .value, "outstanding": .value, "overdue": .value,
                                "completedPercent": .value, "outstandingPercent": .value]),
-        "groups": actionGroups, "hasActions": .value, "actionCount": .value,
+        "groups": actionGroups, "hasActions": .value, "actionCount": .value, "donut": .value, "statusChart": .value,
     ])
     private static let result: TemplateShape = .object([
         "id": .value, "name": .value, "url": .value, "group": .value, "standard": .value, "target": .value,
         "actual": .value, "volume": .value, "comment": .value, "status": status,
         "period": .value, "report": link,
     ])
+    private static let indexEntry: TemplateShape = {
+        guard case let .object(fields) = result else { return result }
+        return .object(fields.merging(["sparkline": .value]) { a, _ in a })
+    }()
     private static let item: TemplateShape = .object(["text": .value, "date": date, "status": status])
 
     static func shape(for template: Template) -> TemplateShape {
@@ -39,26 +43,26 @@ enum DocumentContext {
             fields = ["period": .object(["label": .value, "months": .value, "year": .value, "quarter": .value]),
                       "illustrative": .value, "headlines": .list(.value), "hasHeadlines": .value,
                       "results": .list(result), "hasResults": .value, "statusCounts": statusCount,
-                      "scorecard": scorecard]
+                      "scorecard": scorecard, "targetChart": .value]
         case .scorecard:
             fields = ["period": .value, "scorecard": scorecard]
         case .review:
-            fields = ["service": .value, "lead": .value, "hasStages": .value,
+            fields = ["service": .value, "lead": .value, "hasStages": .value, "timeline": .value,
                       "stages": .list(.object(["number": .value, "name": .value, "start": date, "end": date,
                                                "status": status, "activities": .list(.value), "hasActivities": .value])),
                       "documents": .list(.object(["title": .value, "url": .value, "kind": .value, "date": date])),
                       "hasDocuments": .value]
         case .highlight:
-            fields = ["review": link, "period": .value,
+            fields = ["review": link, "period": .value, "timeline": .value,
                       "lists": .list(.object(["title": .value, "items": .list(item)]))]
         case .plan:
-            fields = ["review": link, "objectiveCount": .value, "actionCount": .value, "statusCounts": statusCount,
+            fields = ["review": link, "objectiveCount": .value, "actionCount": .value, "statusCounts": statusCount, "statusChart": .value,
                       "objectives": .list(.object([
                         "number": .value, "title": .value, "anchor": .value, "outcomes": .list(.value), "hasOutcomes": .value,
                         "lead": .value, "timescale": .value, "costs": .value, "savings": .value, "progress": .value,
                         "actions": .list(action), "hasActions": .value, "hasMeasures": .value,
                         "measures": .list(.object(["description": .value, "baseline": .value, "target": .value,
-                                                   "latest": .value]))]))]
+                                                   "latest": .value, "chart": .value]))]))]
         case .committee:
             fields = ["review": link, "reportOf": .value, "reportTo": .value, "meeting": date, "subject": .value,
                       "declarations": .list(.object(["question": .value, "answer": .value])), "hasDeclarations": .value,
@@ -68,11 +72,11 @@ enum DocumentContext {
         case .indicator:
             fields = ["id": .value, "name": .value, "group": .value, "description": .value, "unit": .value,
                       "direction": .value, "standard": .value, "target": .value, "tolerance": .value,
-                      "results": .list(result), "hasResults": .value]
+                      "results": .list(result), "hasResults": .value, "trend": .value]
         case .indicators:
-            fields = ["groups": .list(.object(["name": .value, "indicators": .list(result)]))]
+            fields = ["groups": .list(.object(["name": .value, "indicators": .list(indexEntry)]))]
         case .actions:
-            fields = ["groups": actionGroups, "statusCounts": statusCount, "actionCount": .value]
+            fields = ["groups": actionGroups, "statusCounts": statusCount, "actionCount": .value, "statusChart": .value]
         }
         return .object(fields)
     }
@@ -92,7 +96,7 @@ enum DocumentContext {
         case let .quarterly(report): return (quarterly(report, page, inputs), [])
         case let .scorecard(card): return (TemplateObject(["period": card.period ?? NSNull(), "scorecard": scorecardObject(card, page, inputs)]), [])
         case let .review(review): return (self.review(review, page, inputs), [])
-        case let .highlight(report): return (highlight(report, inputs), [])
+        case let .highlight(report): return (highlight(report, page, inputs), [])
         case let .plan(plan): return (self.plan(plan, page, inputs), [])
         case let .committee(report): return committee(report, page, inputs)
         }
@@ -115,6 +119,7 @@ enum DocumentContext {
                 return count == 0 ? nil : TemplateObject(["status": statusObject(status), "count": count])
             },
             "scorecard": report.scorecard.map { scorecardObject($0, page, inputs) } ?? NSNull(),
+            "targetChart": DocumentCharts.targets(report, period: period, inputs),
         ])
     }
 
@@ -158,8 +163,13 @@ enum DocumentContext {
                 "outstandingPercent": m.outstandingPercent.map { "\($0)%" } ?? NSNull(),
             ])
         }
-        return TemplateObject(["milestones": milestones ?? NSNull(), "groups": groups(actions), "hasActions": !actions.isEmpty,
-                               "actionCount": actions.count])
+        let byTheme = DocumentCharts.grouped(actions.map { (($0.0.fields["theme"] as? String) ?? "Other", $0.1) })
+        return TemplateObject([
+            "milestones": milestones ?? NSNull(), "groups": groups(actions), "hasActions": !actions.isEmpty, "actionCount": actions.count,
+            "donut": DocumentCharts.milestones(card.milestones),
+            "statusChart": DocumentCharts.statusBars(title: "Main actions by theme and status",
+                                                     byTheme),
+        ])
     }
 
     /// Actions grouped by status, overdue first, each group in its original order.
@@ -197,18 +207,22 @@ enum DocumentContext {
             ])
         }
         return TemplateObject([
-            "service": review.service, "lead": review.lead ?? NSNull(),
+            "service": review.service, "lead": review.lead ?? NSNull(), "timeline": DocumentCharts.timeline(review, now: inputs.today),
             "stages": stages, "hasStages": !stages.isEmpty, "documents": documents, "hasDocuments": !documents.isEmpty,
         ])
     }
 
-    private static func highlight(_ report: HighlightReport, _ inputs: Inputs) -> TemplateObject {
+    private static func highlight(_ report: HighlightReport, _ page: SitePage, _ inputs: Inputs) -> TemplateObject {
         let lists: [(String, [ReportItem]?)] = [
             ("Cumulative achievements", report.cumulativeAchievements), ("Early wins", report.earlyWins),
             ("Achievements since the last report", report.achievementsSinceLast), ("Next actions", report.nextActions),
         ]
+        var timeline: Any = NSNull()
+        if let index = inputs.graph.reviews[report.review], case let .review(review)? = inputs.graph.pages[index].source.document {
+            timeline = DocumentCharts.timeline(review, now: page.date)
+        }
         return TemplateObject([
-            "review": reviewLink(report.review, inputs), "period": report.period ?? NSNull(),
+            "review": reviewLink(report.review, inputs), "period": report.period ?? NSNull(), "timeline": timeline,
             "lists": lists.compactMap { title, items -> TemplateObject? in
                 guard let items, !items.isEmpty else { return nil }
                 return TemplateObject(["title": title, "items": items.map { item in
@@ -221,6 +235,7 @@ enum DocumentContext {
 
     private static func plan(_ plan: ImprovementPlan, _ page: SitePage, _ inputs: Inputs) -> TemplateObject {
         var allStatuses: [WorkStatus] = []
+        var byObjective: [(label: String, statuses: [WorkStatus])] = []
         let objectives = (plan.objectives ?? []).map { objective -> TemplateObject in
             let actions = (objective.actions ?? []).map { action in
                 actionObject(id: action.id, title: action.text, theme: nil, owner: action.owner, due: action.due,
@@ -228,7 +243,10 @@ enum DocumentContext {
                              progress: nil, points: action.points ?? [], page: page, inputs)
             }
             allStatuses += actions.map(\.1)
-            let measures = (objective.measures ?? []).map(measureObject)
+            byObjective.append(("Objective \(objective.number)", actions.map(\.1)))
+            let measures = (objective.measures ?? []).enumerated().map { index, measure in
+                measureObject(measure, chartID: "measure_\(objective.number)_\(index + 1)")
+            }
             return TemplateObject([
                 "number": objective.number, "title": objective.title, "anchor": "objective-\(objective.number)",
                 "outcomes": objective.outcomes ?? [], "hasOutcomes": !(objective.outcomes ?? []).isEmpty,
@@ -243,14 +261,16 @@ enum DocumentContext {
             "review": plan.review.map { reviewLink($0, inputs) } ?? NSNull(),
             "objectives": objectives, "objectiveCount": objectives.count, "actionCount": allStatuses.count,
             "statusCounts": statusCounts(allStatuses),
+            "statusChart": DocumentCharts.statusBars(title: "Actions by objective and status", byObjective),
         ])
     }
 
-    private static func measureObject(_ measure: Measure) -> TemplateObject {
+    private static func measureObject(_ measure: Measure, chartID: String) -> TemplateObject {
         let baseline: Any = measure.baseline.map { point($0, measure.unit) } ?? NSNull()
         let target: Any = measure.target.map { point($0, measure.unit) } ?? measure.targetText ?? NSNull()
         let latest: Any = measure.latest.map { point($0, measure.unit) } ?? NSNull()
-        return TemplateObject(["description": measure.description, "baseline": baseline, "target": target, "latest": latest])
+        return TemplateObject(["description": measure.description, "baseline": baseline, "target": target, "latest": latest,
+                               "chart": DocumentCharts.measure(measure, id: chartID)])
     }
 
     private static func committee(_ report: CommitteeReport, _ page: SitePage, _ inputs: Inputs) -> (TemplateObject, [Diagnostic]) {
@@ -304,7 +324,7 @@ enum DocumentContext {
             "direction": indicator.direction == .higher ? "Higher is better" : "Lower is better",
             "standard": indicator.standard ?? NSNull(), "target": Format.value(indicator.target, unit: indicator.unit),
             "tolerance": Format.value(indicator.tolerance ?? inputs.graph.config.tolerance, unit: indicator.unit),
-            "results": results, "hasResults": !results.isEmpty,
+            "results": results, "hasResults": !results.isEmpty, "trend": DocumentCharts.trend(indicator, inputs),
         ])
     }
 
@@ -325,6 +345,7 @@ enum DocumentContext {
             if let latest {
                 for key in ["target", "actual", "volume", "comment", "status", "period", "report"] { fields[key] = latest.fields[key] }
             }
+            fields["sparkline"] = DocumentCharts.trend(indicator, inputs, sparkline: true)
             members[group, default: []].append(TemplateObject(fields))
         }
         return TemplateObject(["groups": order.map { TemplateObject(["name": $0, "indicators": members[$0]!]) }])
@@ -366,7 +387,12 @@ enum DocumentContext {
             default: return a.offset < b.offset
             }
         }.map { ($0.element.0, $0.element.1) }
-        return TemplateObject(["groups": groups(sorted), "statusCounts": statusCounts(sorted.map(\.1)), "actionCount": sorted.count])
+        let bySource = DocumentCharts.grouped(sorted.map { object, status in
+            (((object.fields["source"] as? TemplateObject)?.fields["title"] as? String) ?? "", status)
+        })
+        return TemplateObject(["groups": groups(sorted), "statusCounts": statusCounts(sorted.map(\.1)), "actionCount": sorted.count,
+                               "statusChart": DocumentCharts.statusBars(title: "Actions by document and status",
+                                                                        bySource.sorted { $0.label < $1.label })])
     }
 
     // MARK: Small pieces

@@ -1,0 +1,182 @@
+/// The data each chart kind draws. Charts are pure functions from these values to SVG text
+/// (see `Chart`), so they can be golden-tested; the site and the ```chart blocks in Markdown
+/// both build these values.
+
+/// How values are written: "93%", "1,684", "4 hours".
+public typealias ChartUnit = IndicatorUnit
+
+/// A status as a word and a key for its style: `("exceeded", "Target exceeded")`,
+/// `("overdue", "Overdue")`. Charts never show status by colour alone.
+public struct ChartStatus: Hashable, Sendable {
+    public var key: String
+    public var words: String
+
+    public init(key: String, words: String) {
+        self.key = key
+        self.words = words
+    }
+}
+
+/// 1. Completion donut: parts of a whole, the first part's share in the middle ("73%").
+public struct DonutData: Sendable, Equatable {
+    public struct Part: Sendable, Equatable {
+        public var label: String
+        public var value: Double
+        public init(label: String, value: Double) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    public var title: String
+    public var parts: [Part]
+
+    public init(title: String, parts: [Part]) {
+        self.title = title
+        self.parts = parts
+    }
+}
+
+/// 2. Indicators against target: one row per indicator, the actual as a bar, the target as a
+/// marker, the status as words beside it.
+public struct TargetData: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var label: String
+        public var actual: Double?
+        public var target: Double
+        public var status: ChartStatus?
+        public init(label: String, actual: Double?, target: Double, status: ChartStatus?) {
+            self.label = label
+            self.actual = actual
+            self.target = target
+            self.status = status
+        }
+    }
+
+    public var title: String
+    public var unit: ChartUnit
+    public var rows: [Row]
+
+    public init(title: String, unit: ChartUnit, rows: [Row]) {
+        self.title = title
+        self.unit = unit
+        self.rows = rows
+    }
+}
+
+/// 3. Review timeline: a Gantt of stages on a month axis, with a "now" marker.
+public struct TimelineData: Sendable, Equatable {
+    public struct Stage: Sendable, Equatable {
+        public var label: String
+        public var start: Day
+        public var end: Day
+        public var status: ChartStatus?
+        public init(label: String, start: Day, end: Day, status: ChartStatus?) {
+            self.label = label
+            self.start = start
+            self.end = end
+            self.status = status
+        }
+    }
+
+    public var title: String
+    public var stages: [Stage]
+    public var now: Day?
+
+    public init(title: String, stages: [Stage], now: Day?) {
+        self.title = title
+        self.stages = stages
+        self.now = now
+    }
+}
+
+/// 4. Trend: one indicator across periods with its target; a missing value is a gap, not zero.
+public struct TrendData: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public var label: String
+        public var value: Double?
+        public var target: Double?
+        public init(label: String, value: Double?, target: Double?) {
+            self.label = label
+            self.value = value
+            self.target = target
+        }
+    }
+
+    public var title: String
+    public var unit: ChartUnit
+    public var points: [Point]
+
+    public init(title: String, unit: ChartUnit, points: [Point]) {
+        self.title = title
+        self.unit = unit
+        self.points = points
+    }
+}
+
+/// 5. Action status: one stacked bar per row (theme, objective), segments in `statuses` order.
+public struct StatusBarsData: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var label: String
+        /// Counts by status key.
+        public var counts: [String: Int]
+        public init(label: String, counts: [String: Int]) {
+            self.label = label
+            self.counts = counts
+        }
+    }
+
+    public var title: String
+    /// The statuses in stacking order, with their words.
+    public var statuses: [ChartStatus]
+    public var rows: [Row]
+
+    public init(title: String, statuses: [ChartStatus], rows: [Row]) {
+        self.title = title
+        self.statuses = statuses
+        self.rows = rows
+    }
+}
+
+/// 6. Measure progress: baseline → latest → target on one scale.
+public struct MeasureData: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public var value: Double
+        /// When, in words: "December 2002".
+        public var label: String?
+        public init(value: Double, label: String?) {
+            self.value = value
+            self.label = label
+        }
+    }
+
+    public var title: String
+    public var unit: ChartUnit?
+    public var baseline: Point
+    public var latest: Point?
+    public var target: Point
+
+    public init(title: String, unit: ChartUnit?, baseline: Point, latest: Point?, target: Point) {
+        self.title = title
+        self.unit = unit
+        self.baseline = baseline
+        self.latest = latest
+        self.target = target
+    }
+}
+
+/// A chart ready for a page: the SVG, and the same data as an accessible HTML table.
+public struct RenderedChart: Sendable, Equatable {
+    public var svg: String
+    public var table: String
+
+    public init(svg: String, table: String) {
+        self.svg = svg
+        self.table = table
+    }
+
+    /// The chart in a `<figure>`, with its data table in a `<details>` right under it.
+    public var html: String {
+        "<figure class=\"chart\">\n\(svg)\n<details class=\"chart-data\">\n<summary>The data in this chart</summary>\n\(table)\n</details>\n</figure>"
+    }
+}

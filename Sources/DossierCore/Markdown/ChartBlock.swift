@@ -1,0 +1,237 @@
+import Yams
+
+/// A fenced block with the info string `chart`: a small YAML spec (type, title, data, options)
+/// read into a `ChartRequest`. Errors carry the line in the Markdown file and name the key.
+enum ChartBlock {
+    enum ChartType: String, Keyword {
+        case donut, target, timeline, trend, status, measure
+    }
+
+    struct Options: StrictDecodable, Equatable {
+        var unit: IndicatorUnit?
+        /// The timeline's "now" marker.
+        var now: CalendarDate?
+        /// A target line for the trend, for every point that has none of its own.
+        var target: Double?
+        var tolerance: Double?
+        var direction: Direction?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case unit, now, target, tolerance, direction
+        }
+
+        static let keySchema = KeySchema(CodingKeys.self)
+    }
+
+    /// `type`, `title`, `options` and the type's `data`.
+    struct Spec<Data: Decodable & Sendable>: StrictDecodable {
+        var type: ChartType
+        var title: String
+        var options: Options?
+        var data: Data
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case type, title, options, data
+        }
+
+        static var keySchema: KeySchema { KeySchema(CodingKeys.self, nested: ["options": Options.keySchema]) }
+    }
+
+    struct Labelled: StrictDecodable {
+        var label: String
+        var value: Double
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case label, value
+        }
+
+        static let keySchema = KeySchema(CodingKeys.self)
+    }
+
+    /// Donut parts as a list of `{label, value}` or as a mapping `completed: 219`, in order.
+    struct DonutParts: Decodable, Sendable {
+        var parts: [DonutData.Part]
+
+        init(from decoder: Decoder) throws {
+            if let list = try? decoder.singleValueContainer().decode([Labelled].self) {
+                parts = list.map { DonutData.Part(label: $0.label, value: $0.value) }
+                return
+            }
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            parts = try container.allKeys.map { key in
+                DonutData.Part(label: SiteGraphBuilder.humanise(key.stringValue), value: try container.decode(Double.self, forKey: key))
+            }
+        }
+    }
+
+    struct TargetItem: StrictDecodable {
+        var label: String
+        var actual: Double?
+        var target: Double
+        var direction: Direction?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case label, actual, target, direction
+        }
+
+        static let keySchema = KeySchema(CodingKeys.self)
+    }
+
+    struct TimelineItem: StrictDecodable {
+        var label: String
+        var start: CalendarDate
+        var end: CalendarDate
+        var status: WorkStatus?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case label, start, end, status
+        }
+
+        static let keySchema = KeySchema(CodingKeys.self)
+    }
+
+    struct TrendItem: StrictDecodable {
+        var label: String
+        var value: Double?
+        var target: Double?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case label, value, target
+        }
+
+        static let keySchema = KeySchema(CodingKeys.self)
+    }
+
+    struct StatusItem: StrictDecodable {
+        var label: String
+        var counts: [String: Int]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case label
+            case notStarted = "not-started"
+            case inHand = "in-hand"
+            case complete, overdue, deferred
+        }
+
+        static let keySchema = KeySchema(CodingKeys.self)
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            label = try container.decode(String.self, forKey: .label)
+            counts = [:]
+            for key in CodingKeys.allCases where key != .label {
+                if let count = try container.decodeIfPresent(Int.self, forKey: key) { counts[key.rawValue] = count }
+            }
+        }
+    }
+
+    struct MeasureItem: StrictDecodable {
+        struct Point: StrictDecodable {
+            var value: Double
+            var label: String?
+
+            enum CodingKeys: String, CodingKey, CaseIterable {
+                case value, label
+            }
+
+            static let keySchema = KeySchema(CodingKeys.self)
+        }
+
+        var baseline: Point
+        var latest: Point?
+        var target: Point
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case baseline, latest, target
+        }
+
+        static let keySchema = KeySchema(CodingKeys.self, nested: ["baseline": Point.keySchema, "latest": Point.keySchema, "target": Point.keySchema])
+    }
+
+    /// The statuses of a status chart, in stacking order.
+    static let statusOrder: [WorkStatus] = [.complete, .inHand, .overdue, .notStarted, .deferred]
+
+    /// Reads the spec of a block whose YAML starts on the file line after `fenceLine`.
+    static func request(_ yaml: String, file: String, fenceLine: Int, defaultTolerance: Double) -> Result<ChartRequest, DiagnosticList> {
+        let source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block")
+        let types = ChartType.allCases.map(\.rawValue).joined(separator: ", ")
+        let node: Node
+        switch YAMLReader.compose(source, expecting: Spec<[Labelled]>.self) {
+        case let .success(composed): node = composed
+        case let .failure(problems): return .failure(problems)
+        }
+        guard let typeNode = node.mapping?["type"] else {
+            return .failure(DiagnosticList([.error("the chart block has no `type`", at: YAMLReader.location(of: node, in: source),
+                                                   hint: "add `type:` with one of: \(types)")]))
+        }
+        guard let type = ChartType(rawValue: typeNode.string ?? "") else {
+            let near = Suggestion.nearest(to: typeNode.string ?? "", in: ChartType.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+            return .failure(DiagnosticList([.error("'type': '\(typeNode.string ?? "")' is not a chart type",
+                                                   at: YAMLReader.location(of: typeNode, in: source), hint: near + "chart types: \(types)")]))
+        }
+        switch type {
+        case .donut:
+            return decode(Spec<DonutParts>.self, dataSchema: nil, source).map { spec in
+                .donut(DonutData(title: spec.title, parts: spec.data.parts))
+            }
+        case .target:
+            return decode(Spec<[TargetItem]>.self, dataSchema: TargetItem.keySchema, source).map { spec in
+                let tolerance = spec.options?.tolerance ?? defaultTolerance
+                return .target(TargetData(title: spec.title, unit: spec.options?.unit ?? .percent, rows: spec.data.map { item in
+                    let direction = item.direction ?? spec.options?.direction ?? .higher
+                    let status = IndicatorStatus.of(actual: item.actual, target: item.target, direction: direction, tolerance: tolerance)
+                    return TargetData.Row(label: item.label, actual: item.actual, target: item.target,
+                                          status: status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
+                }))
+            }
+        case .timeline:
+            return decode(Spec<[TimelineItem]>.self, dataSchema: TimelineItem.keySchema, source).map { spec in
+                .timeline(TimelineData(title: spec.title, stages: spec.data.map { item in
+                    TimelineData.Stage(label: item.label, start: item.start.first, end: item.end.last,
+                                       status: item.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
+                }, now: spec.options?.now?.first))
+            }
+        case .trend:
+            return decode(Spec<[TrendItem]>.self, dataSchema: TrendItem.keySchema, source).map { spec in
+                .trend(TrendData(title: spec.title, unit: spec.options?.unit ?? .count, points: spec.data.map { item in
+                    TrendData.Point(label: item.label, value: item.value, target: item.target ?? spec.options?.target)
+                }))
+            }
+        case .status:
+            return decode(Spec<[StatusItem]>.self, dataSchema: StatusItem.keySchema, source).map { spec in
+                .status(StatusBarsData(title: spec.title,
+                                       statuses: statusOrder.map { ChartStatus(key: $0.rawValue, words: $0.words) },
+                                       rows: spec.data.map { StatusBarsData.Row(label: $0.label, counts: $0.counts) }))
+            }
+        case .measure:
+            return decode(Spec<MeasureItem>.self, dataSchema: MeasureItem.keySchema, source).map { spec in
+                let point = { (p: MeasureItem.Point) in MeasureData.Point(value: p.value, label: p.label) }
+                return .measure(MeasureData(title: spec.title, unit: spec.options?.unit, baseline: point(spec.data.baseline),
+                                            latest: spec.data.latest.map(point), target: point(spec.data.target)))
+            }
+        }
+    }
+
+    /// Decodes the spec, checking the top-level keys and, where the data has fixed keys, those too.
+    private static func decode<T: Decodable & Sendable>(_ type: Spec<T>.Type, dataSchema: KeySchema?, _ source: YAMLSource)
+        -> Result<Spec<T>, DiagnosticList> {
+        var schema = Spec<T>.keySchema
+        if let dataSchema { schema = schema.adding(KeySchema(keys: [], nested: ["data": dataSchema])) }
+        return YAMLReader.compose(source, expecting: Spec<T>.self).flatMap { node in
+            let unknown = YAMLReader.unknownKeys(in: node, schema: schema, source: source, path: "")
+            switch YAMLReader.decode(Spec<T>.self, from: node, source: source) {
+            case let .success(spec) where unknown.isEmpty: return .success(spec)
+            case .success: return .failure(DiagnosticList(unknown))
+            case let .failure(problems): return .failure(DiagnosticList(unknown + problems.items))
+            }
+        }
+    }
+}
+
+/// Any key: for mappings whose keys are data (`completed: 219`).
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
