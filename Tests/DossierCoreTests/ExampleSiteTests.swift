@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import DossierCore
 
@@ -106,6 +109,28 @@ import Testing
                          "reviews/highlight-2004-05", "committee/2012-02-06-scrutiny-update"]
             .compactMap { list.range(of: "href=\"/ict/\($0)/\"")?.lowerBound }
         #expect(documents.count == 4 && documents == documents.sorted(), "in date order: 2002, January 2004, May 2004, 2012")
+    }
+
+    @Test func everySVGParsesAsXMLAndChartIDsAreUniquePerPage() throws {
+        let (site, _) = try Self.build()
+        var charts = 0
+        for (path, data) in Tree.snapshot(site) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            var ids: [String] = []
+            var rest = html[...]
+            while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+                let svg = String(rest[start.lowerBound..<end.upperBound])
+                let parser = XMLParser(data: Data(svg.utf8))
+                #expect(parser.parse(), "\(path): an SVG does not parse: \(parser.parserError.map { "\($0)" } ?? "")")
+                ids += svg.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                charts += 1
+                rest = rest[end.upperBound...]
+            }
+            #expect(Set(ids).count == ids.count, "\(path): duplicate ids in its charts")
+            let htmlIDs = html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(Set(htmlIDs).count == htmlIDs.count, "\(path): duplicate ids")
+        }
+        #expect(charts >= 10)
     }
 
     @Test func checkWritesNothingAndAgreesWithBuild() throws {
