@@ -50,7 +50,9 @@ let package = Package(
         .testTarget(
             name: "DossierCoreTests",
             dependencies: ["DossierCore"],
-            path: "Tests/DossierCoreTests"
+            path: "Tests/DossierCoreTests",
+            // Golden SVG files, read by the chart tests through #filePath.
+            exclude: ["Golden"]
         ),
     ]
 )

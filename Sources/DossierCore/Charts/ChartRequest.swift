@@ -9,10 +9,15 @@ public enum ChartRequest: Sendable, Equatable {
 }
 
 extension ChartRequest {
-    // TEMPORARY until the chart renderers land.
+    /// The chart drawn, with `id` as the prefix of every id inside it.
     func rendered(id: String) -> RenderedChart {
-        RenderedChart(svg: "<svg id=\"\(id)\"></svg>", table: "")
+        switch self {
+        case let .donut(data): return Chart.donut(data, id: id)
+        case let .target(data): return Chart.target(data, id: id)
+        case let .timeline(data): return Chart.timeline(data, id: id)
+        case let .trend(data): return Chart.trend(data, id: id)
+        case let .status(data): return Chart.statusBars(data, id: id)
+        case let .measure(data): return Chart.measure(data, id: id)
+        }
     }
-
-    static func sparkline(_ data: TrendData, id: String) -> String { "" }
 }

@@ -78,7 +78,7 @@ enum DocumentCharts {
         }
         guard !points.isEmpty else { return NSNull() }
         let data = TrendData(title: indicator.name, unit: indicator.unit, points: points)
-        return sparkline ? ChartRequest.sparkline(data, id: "spark_\(indicator.id)") : html(.trend(data), id: "doc_trend")
+        return sparkline ? Chart.sparkline(data, id: "spark_\(indicator.id)").svg : html(.trend(data), id: "doc_trend")
     }
 
     private static func html(_ request: ChartRequest, id: String) -> String {

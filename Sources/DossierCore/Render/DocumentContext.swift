@@ -267,7 +267,7 @@ enum DocumentContext {
 
     private static func measureObject(_ measure: Measure, chartID: String) -> TemplateObject {
         let baseline: Any = measure.baseline.map { point($0, measure.unit) } ?? NSNull()
-        let target: Any = measure.target.map { point($0, measure.unit) } ?? measure.targetText ?? NSNull()
+        let target: Any = measure.target.map { point($0, measure.unit) } ?? measure.targetText.map { $0 as Any } ?? NSNull()
         let latest: Any = measure.latest.map { point($0, measure.unit) } ?? NSNull()
         return TemplateObject(["description": measure.description, "baseline": baseline, "target": target, "latest": latest,
                                "chart": DocumentCharts.measure(measure, id: chartID)])

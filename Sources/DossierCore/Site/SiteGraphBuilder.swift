@@ -19,7 +19,6 @@ struct SiteGraphBuilder {
 
         let sections = makeSections(pages: sitePages, indexFiles: indexFiles, order: order)
         let tags = makeTags(pages: sitePages, order: order)
-        let publishedPaths = Set(published.map(\.file.contentPath))
         let drafts = Set(pages.filter { !includeDrafts && $0.isDraft }.map(\.file.contentPath))
         let failed = Set(allMarkdown.map(\.contentPath)).subtracting(pages.map(\.file.contentPath))
 
