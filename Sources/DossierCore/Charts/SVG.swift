@@ -1,0 +1,126 @@
+/// A tiny XML builder for SVG: elements with ordered attributes, escaped text, and stable,
+/// line-per-element output (no blank lines, so the markup survives inside Markdown HTML blocks).
+struct SVGNode: Sendable, Equatable {
+    var name: String
+    var attributes: [Attribute]
+    var children: [SVGNode]
+    var text: String?
+
+    struct Attribute: Sendable, Equatable {
+        var name: String
+        var value: String
+    }
+
+    /// Attributes whose value is nil are left out, so optional ones read inline.
+    init(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], text: String? = nil, children: [SVGNode] = []) {
+        self.name = name
+        self.attributes = attributes.compactMap { pair in pair.value.map { Attribute(name: pair.key, value: $0) } }
+        self.children = children
+        self.text = text
+    }
+
+    /// Text content elements are written on one line: whitespace between `<tspan>`s would be drawn.
+    private var isInline: Bool { ["text", "tspan", "title", "desc"].contains(name) }
+
+    func xml(indent: Int = 0) -> String {
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
+    private func write(into out: inout String, indent: Int) {
+        out += String(repeating: "  ", count: indent) + openTag
+        if children.isEmpty && text == nil {
+            out += "/>"
+        } else if isInline || children.isEmpty {
+            out += ">"
+            writeInline(into: &out)
+            out += "</\(name)>"
+        } else {
+            out += ">"
+            for child in children {
+                out += "\n"
+                child.write(into: &out, indent: indent + 1)
+            }
+            if let text { out += "\n" + String(repeating: "  ", count: indent + 1) + XML.escape(text) }
+            out += "\n" + String(repeating: "  ", count: indent) + "</\(name)>"
+        }
+    }
+
+    private func writeInline(into out: inout String) {
+        for child in children {
+            out += child.openTag
+            if child.children.isEmpty && child.text == nil {
+                out += "/>"
+            } else {
+                out += ">"
+                child.writeInline(into: &out)
+                out += "</\(child.name)>"
+            }
+        }
+        if let text { out += XML.escape(text) }
+    }
+
+    private var openTag: String {
+        "<" + name + attributes.map { " \($0.name)=\"\(XML.escape($0.value, attribute: true))\"" }.joined()
+    }
+}
+
+/// Escaping shared by the SVG and the HTML table; both are read as XML by the tests.
+enum XML {
+    static func escape(_ text: String, attribute: Bool = false) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n", "\r", "\t": out += attribute ? " " : String(scalar)
+            default:
+                // Characters XML 1.0 forbids (controls, lone surrogates cannot occur, U+FFFE/F) are dropped.
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension Double {
+    /// A coordinate for SVG: at most two decimals, no exponent, no "-0".
+    var svg: String { Format.coordinate(self) }
+}
+
+// Shapes used by every chart.
+extension SVGNode {
+    static func rect(_ r: Rect, fill: String, stroke: String? = nil, strokeWidth: Double? = nil, className: String? = nil) -> SVGNode {
+        SVGNode("rect", [
+            "x": r.x.svg, "y": r.y.svg, "width": max(0, r.width).svg, "height": max(0, r.height).svg,
+            "fill": fill, "stroke": stroke, "stroke-width": strokeWidth?.svg, "class": className,
+        ])
+    }
+
+    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double,
+                     dash: String? = nil, className: String? = nil) -> SVGNode {
+        SVGNode("line", [
+            "x1": x1.svg, "y1": y1.svg, "x2": x2.svg, "y2": y2.svg,
+            "stroke": stroke, "stroke-width": width.svg, "stroke-dasharray": dash, "class": className,
+        ])
+    }
+
+    static func circle(_ cx: Double, _ cy: Double, r: Double, fill: String, stroke: String? = nil,
+                       strokeWidth: Double? = nil, className: String? = nil) -> SVGNode {
+        SVGNode("circle", [
+            "cx": cx.svg, "cy": cy.svg, "r": r.svg, "fill": fill,
+            "stroke": stroke, "stroke-width": strokeWidth?.svg, "class": className,
+        ])
+    }
+
+    /// A bar, segment or swatch in a status style: its fill (colour or pattern) and an outline in
+    /// the style's colour, so its edge keeps 3:1 contrast even where a pattern lightens it.
+    static func mark(_ r: Rect, style: MarkStyle, patterns: inout PatternSet) -> SVGNode {
+        .rect(r, fill: patterns.fill(for: style), stroke: style.colour, strokeWidth: 1.5, className: style.className)
+    }
+}
