@@ -169,14 +169,18 @@ public struct MeasureData: Sendable, Equatable {
 public struct RenderedChart: Sendable, Equatable {
     public var svg: String
     public var table: String
+    /// The chart's title, shown above it; the SVG's own `<title>` is only read out or shown on hover.
+    public var caption: String?
 
-    public init(svg: String, table: String) {
+    public init(svg: String, table: String, caption: String? = nil) {
         self.svg = svg
         self.table = table
+        self.caption = caption
     }
 
-    /// The chart in a `<figure>`, with its data table in a `<details>` right under it.
+    /// The chart in a `<figure>` under its caption, with its data table in a `<details>` right under it.
     public var html: String {
-        "<figure class=\"chart\">\n\(svg)\n<details class=\"chart-data\">\n<summary>The data in this chart</summary>\n\(table)\n</details>\n</figure>"
+        let caption = self.caption.map { "<figcaption>\(HTML.escape($0))</figcaption>\n" } ?? ""
+        return "<figure class=\"chart\">\n\(caption)\(svg)\n<details class=\"chart-data\">\n<summary>The data in this chart</summary>\n\(table)\n</details>\n</figure>"
     }
 }

@@ -21,49 +21,73 @@ enum TrendChart {
         return RenderedChart(svg: svg, table: TrendWords.table(data).html)
     }
 
+    /// Where things go: the value axis up the side, the periods along the bottom in equal bands.
+    struct Plot {
+        var axis: Axis
+        var left: Double
+        var right: Double
+        var top: Double
+        var bottom: Double
+        var count: Int
+
+        var band: Double { (right - left) / Double(count) }
+        func x(_ index: Int) -> Double { left + (Double(index) + 0.5) * band }
+        func y(_ value: Double) -> Double { axis.position(value, from: bottom, to: top) }
+    }
+
     static func layout(_ data: TrendData, id: String) -> Layout {
         let values = data.points.compactMap(TrendWords.value)
         guard !values.isEmpty else {
             return Layout(drawing: .empty(id: id), axis: Axis(lower: 0, upper: 1, ticks: []), points: [],
                           plotTop: 0, plotBottom: 0, lines: [])
         }
-        let width = Metrics.width
-        let left = Metrics.pad, right = width - Metrics.pad
-        var drawing = Drawing(width: width, id: id)
-        let hasTarget = data.points.contains { TrendWords.target($0) != nil }
-        legend(hasTarget: hasTarget, left: left, into: &drawing)
+        let left = Metrics.pad, right = Metrics.width - Metrics.pad
+        var drawing = Drawing(width: Metrics.width, id: id)
+        legend(hasTarget: data.points.contains { TrendWords.target($0) != nil }, left: left, into: &drawing)
 
-        let plotTop = 48.0, plotBottom = plotTop + plotHeight
-        let targets = data.points.compactMap(TrendWords.target)
         // Per cent trends run from 0 to 100: a zoomed axis would make a point or two look like a leap.
-        let axis = Axis.fitting(values + targets, unit: data.unit, zero: data.unit == .percent,
+        let axis = Axis.fitting(values + data.points.compactMap(TrendWords.target), unit: data.unit, zero: data.unit == .percent,
                                 maxTicks: Axis.maxTicks(length: plotHeight, labelWidth: 14))
         let tickTexts = axis.ticks.map { Format.value($0, unit: data.unit) }
-        let plotLeft = left + AxisLabels.widest(tickTexts) + 8
-        let plotRight = right - 4
-        func y(_ value: Double) -> Double { axis.position(value, from: plotBottom, to: plotTop) }
-        let band = (plotRight - plotLeft) / Double(data.points.count)
-        func x(_ index: Int) -> Double { plotLeft + (Double(index) + 0.5) * band }
+        let top = 48.0
+        let plot = Plot(axis: axis, left: left + AxisLabels.widest(tickTexts) + 8, right: right - 4, top: top,
+                        bottom: top + plotHeight, count: data.points.count)
+        valueAxis(plot, texts: tickTexts, into: &drawing)
+        let positions = data.points.enumerated().map { index, point in TrendWords.value(point).map { (x: plot.x(index), y: plot.y($0)) } }
+        let lines = series(data, plot: plot, positions: positions, into: &drawing)
+        for note in notes(data, plot: plot, positions: positions, left: left, right: right)
+        where !drawing.labels.contains(where: { $0.box.intersects(note.box) }) {
+            drawing.add(note)
+        }
+        let periods = periodLabels(data.points.map(\.label), x: plot.x, band: plot.band, top: plot.bottom + 6, left: left, right: right)
+        periods.forEach { drawing.add($0) }
+        drawing.height = (periods.map(\.bottom).max() ?? plot.bottom) + Metrics.pad
+        return Layout(drawing: drawing, axis: axis, points: positions, plotTop: plot.top, plotBottom: plot.bottom, lines: lines)
+    }
 
-        // Gridlines and tick labels; a darker line at 0 when the axis crosses it.
-        for (tick, text) in zip(axis.ticks, tickTexts) {
-            let isZero = tick == 0 && axis.lower < 0
-            drawing.add(.line(plotLeft, y(tick), plotRight, y(tick), stroke: isZero ? Palette.axis : Palette.grid,
+    /// Gridlines and tick labels; a darker line at 0 when the axis crosses it, and the baseline.
+    private static func valueAxis(_ plot: Plot, texts: [String], into drawing: inout Drawing) {
+        let size = Metrics.smallSize
+        for (tick, text) in zip(plot.axis.ticks, texts) {
+            let isZero = tick == 0 && plot.axis.lower < 0
+            drawing.add(.line(plot.left, plot.y(tick), plot.right, plot.y(tick), stroke: isZero ? Palette.axis : Palette.grid,
                               width: isZero ? 1.5 : 1, className: isZero ? "chart-axis" : "chart-grid"))
-            let size = Metrics.smallSize
-            drawing.add(Label(text, x: plotLeft - 8, top: y(tick) - Label.lineHeight(size) / 2, size: size,
+            drawing.add(Label(text, x: plot.left - 8, top: plot.y(tick) - Label.lineHeight(size) / 2, size: size,
                               colour: Palette.secondaryText, anchor: .end))
         }
-        drawing.add(.line(plotLeft, plotBottom, plotRight, plotBottom, stroke: Palette.axis, width: 1, className: "chart-axis"))
+        drawing.add(.line(plot.left, plot.bottom, plot.right, plot.bottom, stroke: Palette.axis, width: 1, className: "chart-axis"))
+    }
 
+    /// The target as dashed steps, the results as lines broken at gaps, and a dot on every result
+    /// (a larger one on the latest). Returns the stretches of line drawn.
+    private static func series(_ data: TrendData, plot: Plot, positions: [(x: Double, y: Double)?], into drawing: inout Drawing) -> [[Int]] {
         for run in TrendWords.targetRuns(data.points) {
-            let ty = y(run.target)
-            drawing.add(.line(x(run.first) - band / 2, ty, x(run.last) + band / 2, ty, stroke: Palette.text, width: 2,
-                              dash: "6 4", className: "chart-target"))
+            let ty = plot.y(run.target)
+            drawing.add(.line(plot.x(run.first) - plot.band / 2, ty, plot.x(run.last) + plot.band / 2, ty, stroke: Palette.text,
+                              width: 2, dash: "6 4", className: "chart-target"))
         }
-        let positions = data.points.enumerated().map { index, point in TrendWords.value(point).map { (x: x(index), y: y($0)) } }
-        let runs = TrendWords.runs(data.points)
-        for run in runs where run.count > 1 {
+        let lines = TrendWords.runs(data.points).filter { $0.count > 1 }
+        for run in lines {
             drawing.add(SVGNode("path", [
                 "d": TrendWords.path(run.compactMap { positions[$0] }), "fill": "none", "stroke": Palette.blue,
                 "stroke-width": "3", "stroke-linejoin": "round", "stroke-linecap": "round", "class": "chart-line",
@@ -75,24 +99,23 @@ enum TrendChart {
             drawing.add(.circle(position.x, position.y, r: index == lastIndex ? 6 : 4.5, fill: Palette.blue,
                                 stroke: Palette.background, strokeWidth: 1.5, className: "chart-dot"))
         }
+        return lines
+    }
 
+    /// The latest result by its dot, and "no result" where a period has none (when it fits).
+    private static func notes(_ data: TrendData, plot: Plot, positions: [(x: Double, y: Double)?], left: Double, right: Double) -> [Label] {
         var notes: [Label] = []
-        if let lastIndex, let position = positions[lastIndex], let value = TrendWords.value(data.points[lastIndex]) {
-            notes.append(latestLabel(Format.value(value, unit: data.unit), at: position, plotTop: plotTop, left: left, right: right))
+        if let lastIndex = positions.lastIndex(where: { $0 != nil }), let position = positions[lastIndex],
+           let value = TrendWords.value(data.points[lastIndex]) {
+            notes.append(latestLabel(Format.value(value, unit: data.unit), at: position, plotTop: plot.top, left: left, right: right))
         }
+        let size = Metrics.smallSize
         for (index, point) in data.points.enumerated() where TrendWords.value(point) == nil {
-            let size = Metrics.smallSize
-            let text = "no result"
-            guard TextFit.width(text, size: size) <= band - 4 else { continue }
-            notes.append(Label(text, x: x(index), top: plotBottom - Label.lineHeight(size) - 4, size: size, italic: true,
-                               colour: Palette.secondaryText, anchor: .middle, halo: true))
+            guard TextFit.width("no result", size: size) <= plot.band - 4 else { continue }
+            notes.append(Label("no result", x: plot.x(index), top: plot.bottom - Label.lineHeight(size) - 4, size: size,
+                               italic: true, colour: Palette.secondaryText, anchor: .middle, halo: true))
         }
-        for note in notes where !drawing.labels.contains(where: { $0.box.intersects(note.box) }) { drawing.add(note) }
-
-        let periods = periodLabels(data.points.map(\.label), x: x, band: band, top: plotBottom + 6, left: left, right: right)
-        periods.forEach { drawing.add($0) }
-        drawing.height = (periods.map(\.bottom).max() ?? plotBottom) + Metrics.pad
-        return Layout(drawing: drawing, axis: axis, points: positions, plotTop: plotTop, plotBottom: plotBottom, lines: runs.filter { $0.count > 1 })
+        return notes
     }
 
     private static func legend(hasTarget: Bool, left: Double, into drawing: inout Drawing) {

@@ -28,15 +28,18 @@ enum DocumentCharts {
     }
 
     /// Stages with at least a start or an end date; the others have no place on a time axis.
-    static func timeline(_ review: Review, now: Day?) -> Any {
+    /// "Now" is the first of `candidates` inside the plan's span: a marker decades away would only
+    /// squash the stages.
+    static func timeline(_ review: Review, now candidates: [Day]) -> Any {
         let stages = (review.stages ?? []).compactMap { stage -> TimelineData.Stage? in
             guard let start = stage.start ?? stage.end, let end = stage.end ?? stage.start else { return nil }
             let name = stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name
             return TimelineData.Stage(label: name, start: start.first, end: end.last,
                                       status: stage.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
         }
-        guard !stages.isEmpty else { return NSNull() }
-        return html(.timeline(TimelineData(title: "Outline plan", stages: stages, now: now)), id: "doc_timeline")
+        guard let first = stages.map(\.start).min(), let last = stages.map(\.end).max() else { return NSNull() }
+        let now = candidates.first { $0 >= first && $0 <= last }
+        return html(.timeline(TimelineData(title: "Stages of the review and their dates", stages: stages, now: now)), id: "doc_timeline")
     }
 
     /// Actions by status, one bar per group (theme, objective, source document).

@@ -207,7 +207,7 @@ enum DocumentContext {
             ])
         }
         return TemplateObject([
-            "service": review.service, "lead": review.lead ?? NSNull(), "timeline": DocumentCharts.timeline(review, now: inputs.today),
+            "service": review.service, "lead": review.lead ?? NSNull(), "timeline": DocumentCharts.timeline(review, now: [inputs.today] + latestDates(of: page, inputs)),
             "stages": stages, "hasStages": !stages.isEmpty, "documents": documents, "hasDocuments": !documents.isEmpty,
         ])
     }
@@ -219,7 +219,7 @@ enum DocumentContext {
         ]
         var timeline: Any = NSNull()
         if let index = inputs.graph.reviews[report.review], case let .review(review)? = inputs.graph.pages[index].source.document {
-            timeline = DocumentCharts.timeline(review, now: page.date)
+            timeline = DocumentCharts.timeline(review, now: page.date.map { [$0] } ?? [])
         }
         return TemplateObject([
             "review": reviewLink(report.review, inputs), "period": report.period ?? NSNull(), "timeline": timeline,
@@ -402,6 +402,12 @@ enum DocumentContext {
             let count = statuses.filter { $0 == status }.count
             return count == 0 ? nil : TemplateObject(["status": statusObject(status), "count": count])
         }
+    }
+
+    /// The dates of a review's own documents, newest first, then the review's date: "as at" candidates.
+    private static func latestDates(of review: SitePage, _ inputs: Inputs) -> [Day] {
+        let documents = (inputs.graph.reviewDocuments[review.source.reviewID] ?? []).compactMap { inputs.graph.pages[$0].date }
+        return documents.sorted(by: >) + (review.date.map { [$0] } ?? [])
     }
 
     private static func reviewLink(_ id: String, _ inputs: Inputs) -> Any {
