@@ -29,46 +29,65 @@ struct SVGNode: Sendable, Equatable {
     }
 
     private func write(into out: inout String, indent: Int) {
-        out += String(repeating: "  ", count: indent) + openTag
+        for _ in 0..<indent { out += "  " }
+        writeOpenTag(into: &out)
         if children.isEmpty && text == nil {
             out += "/>"
         } else if isInline || children.isEmpty {
             out += ">"
             writeInline(into: &out)
-            out += "</\(name)>"
+            out += "</" + name + ">"
         } else {
             out += ">"
             for child in children {
                 out += "\n"
                 child.write(into: &out, indent: indent + 1)
             }
-            if let text { out += "\n" + String(repeating: "  ", count: indent + 1) + XML.escape(text) }
-            out += "\n" + String(repeating: "  ", count: indent) + "</\(name)>"
+            if let text {
+                out += "\n"
+                for _ in 0...indent { out += "  " }
+                out += XML.escape(text)
+            }
+            out += "\n"
+            for _ in 0..<indent { out += "  " }
+            out += "</" + name + ">"
         }
     }
 
     private func writeInline(into out: inout String) {
         for child in children {
-            out += child.openTag
+            child.writeOpenTag(into: &out)
             if child.children.isEmpty && child.text == nil {
                 out += "/>"
             } else {
                 out += ">"
                 child.writeInline(into: &out)
-                out += "</\(child.name)>"
+                out += "</" + child.name + ">"
             }
         }
         if let text { out += XML.escape(text) }
     }
 
-    private var openTag: String {
-        "<" + name + attributes.map { " \($0.name)=\"\(XML.escape($0.value, attribute: true))\"" }.joined()
+    private func writeOpenTag(into out: inout String) {
+        out += "<"
+        out += name
+        for attribute in attributes {
+            out += " "
+            out += attribute.name
+            out += "=\""
+            out += XML.escape(attribute.value, attribute: true)
+            out += "\""
+        }
     }
 }
 
 /// Escaping shared by the SVG and the HTML table; both are read as XML by the tests.
 enum XML {
     static func escape(_ text: String, attribute: Bool = false) -> String {
+        // Most text (numbers, coordinates, plain words) needs nothing: check the bytes first.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -33,6 +33,8 @@ struct YAMLSource {
     var lineOffset: Int = 0
     /// What the document is called in messages ("front matter", "site configuration").
     var role: String
+    /// Whether any value is decoded as true/false; see `YAMLReader.resolver`.
+    var hasBooleans = true
 }
 
 /// A decoded model and where each of its values sits, for errors found after decoding.
@@ -49,9 +51,11 @@ struct Located<Value> {
 }
 
 enum YAMLReader {
-    /// Resolves only what typed models need (null, booleans, integers). Dates and numbers with
-    /// decimals are decoded from their text, so the costly timestamp and float patterns are skipped.
+    /// Resolves only what typed models need. Yams decodes numbers, null and dates from the text
+    /// whatever the tag, but a Bool only from a scalar tagged bool; every other pattern is an
+    /// NSRegularExpression run on every scalar (and on every key compared), so only that one is kept.
     private static let resolver = Resolver.default.removing(.timestamp).removing(.float).removing(.merge).removing(.value)
+        .removing(.int).removing(.null)
     /// Made once: creating a decoder reads the process environment (for YAMS_DEFAULT_ENCODING).
     /// Decoding only reads its options, so threads can share it.
     nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
@@ -74,7 +78,7 @@ enum YAMLReader {
     static func compose<T: StrictDecodable>(_ source: YAMLSource, expecting type: T.Type) -> Result<Node, DiagnosticList> {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: source.text, resolver, .default, .utf8) else {
+            guard let composed = try Yams.compose(yaml: source.text, source.hasBooleans ? resolver : .basic, .default, .utf8) else {
                 return .failure(DiagnosticList([emptyDocument(T.self, source)]))
             }
             node = composed

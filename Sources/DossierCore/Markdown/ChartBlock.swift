@@ -53,14 +53,13 @@ enum ChartBlock {
         var parts: [DonutData.Part]
 
         init(from decoder: Decoder) throws {
-            if let list = try? decoder.singleValueContainer().decode([Labelled].self) {
-                parts = list.map { DonutData.Part(label: $0.label, value: $0.value) }
+            if let container = try? decoder.container(keyedBy: AnyKey.self) {
+                parts = try container.allKeys.map { key in
+                    DonutData.Part(label: SiteGraphBuilder.humanise(key.stringValue), value: try container.decode(Double.self, forKey: key))
+                }
                 return
             }
-            let container = try decoder.container(keyedBy: AnyKey.self)
-            parts = try container.allKeys.map { key in
-                DonutData.Part(label: SiteGraphBuilder.humanise(key.stringValue), value: try container.decode(Double.self, forKey: key))
-            }
+            parts = try decoder.singleValueContainer().decode([Labelled].self).map { DonutData.Part(label: $0.label, value: $0.value) }
         }
     }
 
@@ -153,7 +152,7 @@ enum ChartBlock {
 
     /// Reads the spec of a block whose YAML starts on the file line after `fenceLine`.
     static func request(_ yaml: String, file: String, fenceLine: Int, defaultTolerance: Double) -> Result<ChartRequest, DiagnosticList> {
-        let source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block")
+        let source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block", hasBooleans: false)
         let types = ChartType.allCases.map(\.rawValue).joined(separator: ", ")
         let node: Node
         switch YAMLReader.compose(source, expecting: Spec<[Labelled]>.self) {
@@ -171,11 +170,11 @@ enum ChartBlock {
         }
         switch type {
         case .donut:
-            return decode(Spec<DonutParts>.self, dataSchema: nil, source).map { spec in
+            return decode(Spec<DonutParts>.self, dataSchema: nil, node, source).map { spec in
                 .donut(DonutData(title: spec.title, parts: spec.data.parts))
             }
         case .target:
-            return decode(Spec<[TargetItem]>.self, dataSchema: TargetItem.keySchema, source).map { spec in
+            return decode(Spec<[TargetItem]>.self, dataSchema: TargetItem.keySchema, node, source).map { spec in
                 let tolerance = spec.options?.tolerance ?? defaultTolerance
                 return .target(TargetData(title: spec.title, unit: spec.options?.unit ?? .percent, rows: spec.data.map { item in
                     let direction = item.direction ?? spec.options?.direction ?? .higher
@@ -185,26 +184,26 @@ enum ChartBlock {
                 }))
             }
         case .timeline:
-            return decode(Spec<[TimelineItem]>.self, dataSchema: TimelineItem.keySchema, source).map { spec in
+            return decode(Spec<[TimelineItem]>.self, dataSchema: TimelineItem.keySchema, node, source).map { spec in
                 .timeline(TimelineData(title: spec.title, stages: spec.data.map { item in
                     TimelineData.Stage(label: item.label, start: item.start.first, end: item.end.last,
                                        status: item.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
                 }, now: spec.options?.now?.first))
             }
         case .trend:
-            return decode(Spec<[TrendItem]>.self, dataSchema: TrendItem.keySchema, source).map { spec in
+            return decode(Spec<[TrendItem]>.self, dataSchema: TrendItem.keySchema, node, source).map { spec in
                 .trend(TrendData(title: spec.title, unit: spec.options?.unit ?? .count, points: spec.data.map { item in
                     TrendData.Point(label: item.label, value: item.value, target: item.target ?? spec.options?.target)
                 }))
             }
         case .status:
-            return decode(Spec<[StatusItem]>.self, dataSchema: StatusItem.keySchema, source).map { spec in
+            return decode(Spec<[StatusItem]>.self, dataSchema: StatusItem.keySchema, node, source).map { spec in
                 .status(StatusBarsData(title: spec.title,
                                        statuses: statusOrder.map { ChartStatus(key: $0.rawValue, words: $0.words) },
                                        rows: spec.data.map { StatusBarsData.Row(label: $0.label, counts: $0.counts) }))
             }
         case .measure:
-            return decode(Spec<MeasureItem>.self, dataSchema: MeasureItem.keySchema, source).map { spec in
+            return decode(Spec<MeasureItem>.self, dataSchema: MeasureItem.keySchema, node, source).map { spec in
                 let point = { (p: MeasureItem.Point) in MeasureData.Point(value: p.value, label: p.label) }
                 return .measure(MeasureData(title: spec.title, unit: spec.options?.unit, baseline: point(spec.data.baseline),
                                             latest: spec.data.latest.map(point), target: point(spec.data.target)))
@@ -213,17 +212,15 @@ enum ChartBlock {
     }
 
     /// Decodes the spec, checking the top-level keys and, where the data has fixed keys, those too.
-    private static func decode<T: Decodable & Sendable>(_ type: Spec<T>.Type, dataSchema: KeySchema?, _ source: YAMLSource)
-        -> Result<Spec<T>, DiagnosticList> {
+    private static func decode<T: Decodable & Sendable>(_ type: Spec<T>.Type, dataSchema: KeySchema?, _ node: Node,
+                                                        _ source: YAMLSource) -> Result<Spec<T>, DiagnosticList> {
         var schema = Spec<T>.keySchema
         if let dataSchema { schema = schema.adding(KeySchema(keys: [], nested: ["data": dataSchema])) }
-        return YAMLReader.compose(source, expecting: Spec<T>.self).flatMap { node in
-            let unknown = YAMLReader.unknownKeys(in: node, schema: schema, source: source, path: "")
-            switch YAMLReader.decode(Spec<T>.self, from: node, source: source) {
-            case let .success(spec) where unknown.isEmpty: return .success(spec)
-            case .success: return .failure(DiagnosticList(unknown))
-            case let .failure(problems): return .failure(DiagnosticList(unknown + problems.items))
-            }
+        let unknown = YAMLReader.unknownKeys(in: node, schema: schema, source: source, path: "")
+        switch YAMLReader.decode(Spec<T>.self, from: node, source: source) {
+        case let .success(spec) where unknown.isEmpty: return .success(spec)
+        case .success: return .failure(DiagnosticList(unknown))
+        case let .failure(problems): return .failure(DiagnosticList(unknown + problems.items))
         }
     }
 }
