@@ -48,19 +48,26 @@ enum ChartBlock {
         static let keySchema = KeySchema(CodingKeys.self)
     }
 
-    /// Donut parts as a list of `{label, value}` or as a mapping `completed: 219`, in order.
-    struct DonutParts: Decodable, Sendable {
-        var parts: [DonutData.Part]
+    /// Data read straight from the node by the caller (see `donutParts`).
+    struct Unread: Decodable, Sendable {
+        init(from decoder: Decoder) throws {}
+    }
 
-        init(from decoder: Decoder) throws {
-            if let container = try? decoder.container(keyedBy: AnyKey.self) {
-                parts = try container.allKeys.map { key in
-                    DonutData.Part(label: SiteGraphBuilder.humanise(key.stringValue), value: try container.decode(Double.self, forKey: key))
-                }
-                return
+    /// Donut parts written as a mapping, `completed: 219`, in the order written. Read from the node:
+    /// through Codable, each of these keys would be looked up by comparing it with every other.
+    private static func donutParts(_ mapping: Node.Mapping, _ source: YAMLSource) -> Result<[DonutData.Part], DiagnosticList> {
+        var parts: [DonutData.Part] = []
+        var problems: [Diagnostic] = []
+        for (key, value) in mapping {
+            let label = key.string ?? ""
+            if let scalar = value.scalar, let number = Double.construct(from: scalar) {
+                parts.append(DonutData.Part(label: SiteGraphBuilder.humanise(label), value: number))
+            } else {
+                problems.append(.error("'data.\(label)' must be a number, found \(value.scalar.map { "'\($0.string)'" } ?? "a list or mapping")",
+                                       at: YAMLReader.location(of: value, in: source)))
             }
-            parts = try decoder.singleValueContainer().decode([Labelled].self).map { DonutData.Part(label: $0.label, value: $0.value) }
         }
+        return problems.isEmpty ? .success(parts) : .failure(DiagnosticList(problems))
     }
 
     struct TargetItem: StrictDecodable {
@@ -170,8 +177,13 @@ enum ChartBlock {
         }
         switch type {
         case .donut:
-            return decode(Spec<DonutParts>.self, dataSchema: nil, node, source).map { spec in
-                .donut(DonutData(title: spec.title, parts: spec.data.parts))
+            if case let .mapping(data)? = node.mapping?["data"] {
+                return decode(Spec<Unread>.self, dataSchema: nil, node, source).flatMap { spec in
+                    donutParts(data, source).map { .donut(DonutData(title: spec.title, parts: $0)) }
+                }
+            }
+            return decode(Spec<[Labelled]>.self, dataSchema: Labelled.keySchema, node, source).map { spec in
+                .donut(DonutData(title: spec.title, parts: spec.data.map { DonutData.Part(label: $0.label, value: $0.value) }))
             }
         case .target:
             return decode(Spec<[TargetItem]>.self, dataSchema: TargetItem.keySchema, node, source).map { spec in
