@@ -1,11 +1,29 @@
 import Foundation
 
-/// What a finished build reports: warnings, how long each stage took, and what it wrote.
+/// What a finished build reports: warnings, how long each stage took, and what it made.
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var timings: [(stage: String, seconds: Double)]
     public var pageCount: Int
     public var fileCount: Int
+    /// Every output file, in path order (held in memory until written).
+    public var files: [OutputFile]
+    /// The published pages, for tools that work on the built site (the offline archive).
+    public var pages: [PublishedPage]
+    /// The site's base URL, ending in `/`.
+    public var baseURL: String
+}
+
+/// A page of the built site as other tools see it.
+public struct PublishedPage: Sendable, Equatable {
+    public var title: String
+    public var date: Day?
+    /// Path from the site's base, ending in `/`: `performance/2006-07-q3/`.
+    public var urlPath: String
+    /// `quarterly`, `plan` … for typed documents; nil for a plain page.
+    public var kind: DocumentKind?
+    /// The financial quarter a quarterly report covers.
+    public var quarter: FinancialQuarter?
 }
 
 /// load → parse → validate → build the site graph → render → write. Each stage adds what it finds
@@ -61,7 +79,13 @@ public struct Pipeline: Sendable {
             }
             if let failure { throw BuildFailure(diagnostics: log.diagnostics + [failure]) }
         }
-        return BuildReport(diagnostics: log.diagnostics, timings: timer.timings, pageCount: graph.pages.count, fileCount: files.count)
+        let pages = graph.pages.map { page -> PublishedPage in
+            var quarter: FinancialQuarter?
+            if case let .quarterly(report)? = page.source.document { quarter = report.period }
+            return PublishedPage(title: page.title, date: page.date, urlPath: page.urlPath, kind: page.source.document?.kind, quarter: quarter)
+        }
+        return BuildReport(diagnostics: log.diagnostics, timings: timer.timings, pageCount: graph.pages.count, fileCount: files.count,
+                           files: files, pages: pages, baseURL: config.value.baseURL)
     }
 
     /// Ids the default templates give to landmarks; headings in content must not take them.
