@@ -9,6 +9,8 @@ public struct FrontMatter: StrictDecodable, Equatable, Sendable {
     public var weight: Int?
     /// A typed document's kind; nil for a plain page.
     public var kind: DocumentKind?
+    /// A newer report that replaces this one: a relative path to its Markdown file.
+    public var supersededBy: String?
 
     public init(title: String, date: Day? = nil, summary: String? = nil, tags: [String]? = nil,
                 draft: Bool? = nil, slug: String? = nil, weight: Int? = nil, kind: DocumentKind? = nil) {
@@ -24,6 +26,7 @@ public struct FrontMatter: StrictDecodable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, date, summary, tags, draft, slug, weight, kind
+        case supersededBy = "superseded_by"
     }
 
     static let keySchema = KeySchema(CodingKeys.self)

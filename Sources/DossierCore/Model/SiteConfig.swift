@@ -12,10 +12,12 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public var allowRawHTML: Bool
     /// How far short of its target a result may be and still be "near", unless the indicator says.
     public var tolerance: Double
+    /// How many pages a section's list shows on each of its pages.
+    public var pageSize: Int
 
     public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
                 language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false,
-                tolerance: Double = 2) {
+                tolerance: Double = 2, pageSize: Int = 20) {
         self.title = title
         self.organisation = organisation
         self.baseURL = baseURL
@@ -23,12 +25,14 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         self.navigation = navigation
         self.allowRawHTML = allowRawHTML
         self.tolerance = tolerance
+        self.pageSize = pageSize
     }
 
     public static let defaults = SiteConfig()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, organisation, language, navigation, tolerance
+        case pageSize = "page_size"
         case baseURL = "base_url"
         case allowRawHTML = "allow_raw_html"
     }
@@ -45,6 +49,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         navigation = try container.decodeIfPresent([NavigationItem].self, forKey: .navigation) ?? []
         allowRawHTML = try container.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
         tolerance = try container.decodeIfPresent(Double.self, forKey: .tolerance) ?? defaults.tolerance
+        pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? defaults.pageSize
     }
 }
 

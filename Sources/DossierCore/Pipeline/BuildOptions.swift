@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     /// The output folder; nil means `ROOT/site`.
     public var output: String?
     public var includeDrafts: Bool
+    /// Publish pages dated after `today` too.
+    public var includeFuture = false
     /// Today, as far as the build is concerned: the build date printed on pages.
     public var today: Day
     public var fileSystem: FileSystem

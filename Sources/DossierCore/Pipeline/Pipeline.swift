@@ -55,7 +55,8 @@ public struct Pipeline: Sendable {
         let validated = timer.time("validate") { Validator().validate(parsed, into: log) }
         let config = validated.config
         let graph = timer.time("graph") {
-            SiteGraphBuilder(includeDrafts: options.includeDrafts, themeOutputs: templates.assets.keys.sorted())
+            SiteGraphBuilder(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today,
+                             themeOutputs: templates.assets.keys.sorted())
                 .build(config: config, registry: validated.registry, pages: validated.pages,
                        allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
         }

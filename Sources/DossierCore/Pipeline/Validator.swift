@@ -9,6 +9,10 @@ struct Validator {
 
     func validate(_ parsed: PageParser.Parsed, into log: DiagnosticLog) -> Validated {
         let config = validateConfig(parsed.config, log: log)
+        if config.value.pageSize < 1 {
+            log.add(.error("page_size \(config.value.pageSize) is not a number of pages", at: config.location(of: "page_size"),
+                           hint: "use a whole number of 1 or more, such as 20"))
+        }
         let tolerance = config.value.tolerance
         if tolerance < 0 {
             log.add(.error("tolerance \(Format.number(tolerance)) is negative", at: config.location(of: "tolerance")))

@@ -30,7 +30,7 @@ enum DocumentCharts {
     /// Stages with at least a start or an end date; the others have no place on a time axis.
     /// "Now" is the first of `candidates` inside the plan's span: a marker decades away would only
     /// squash the stages.
-    static func timeline(_ review: Review, now candidates: [Day]) -> Any {
+    static func timeline(_ review: Review, now candidates: [Day], id: String = "doc_timeline") -> Any {
         let stages = (review.stages ?? []).compactMap { stage -> TimelineData.Stage? in
             guard let start = stage.start ?? stage.end, let end = stage.end ?? stage.start else { return nil }
             let name = stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name
@@ -39,7 +39,7 @@ enum DocumentCharts {
         }
         guard let first = stages.map(\.start).min(), let last = stages.map(\.end).max() else { return NSNull() }
         let now = candidates.first { $0 >= first && $0 <= last }
-        return html(.timeline(TimelineData(title: "Stages of the review and their dates", stages: stages, now: now)), id: "doc_timeline")
+        return html(.timeline(TimelineData(title: "Stages of the review and their dates", stages: stages, now: now)), id: id)
     }
 
     /// Actions by status, one bar per group (theme, objective, source document).

@@ -6,7 +6,9 @@ import Foundation
 enum DocumentContext {
     /// The template each kind of generated or typed page renders with.
     enum Template: String, CaseIterable {
-        case review, highlight, quarterly, scorecard, plan, committee, indicator, indicators, actions
+        case review, highlight, quarterly, scorecard, plan, committee, indicator, indicators, actions, archive
+        /// The dashboard.
+        case home
     }
 
     // MARK: Shapes
@@ -77,6 +79,21 @@ enum DocumentContext {
             fields = ["groups": .list(.object(["name": .value, "indicators": .list(indexEntry)]))]
         case .actions:
             fields = ["groups": actionGroups, "statusCounts": statusCount, "actionCount": .value, "statusChart": .value]
+        case .archive:
+            fields = ["years": .list(.object(["label": .value, "anchor": .value, "quarters": .list(.object([
+                "label": .value, "months": .value,
+                "reports": .list(.object(["title": .value, "url": .value, "kind": .value, "date": date, "supersededBy": link])),
+            ]))]))]
+        case .home:
+            fields = [
+                "quarterly": .object(["title": .value, "url": .value, "period": .value, "results": .list(result),
+                                      "statusCounts": statusCount, "donut": .value, "targetChart": .value]),
+                "overdue": .list(action), "overdueCount": .value, "trackerURL": .value,
+                "reviews": .list(.object(["title": .value, "url": .value, "stage": .value, "status": status, "timeline": .value])),
+                "hasReviews": .value,
+                "highlights": .list(.object(["title": .value, "url": .value, "date": date])), "hasHighlights": .value,
+                "archiveURL": .value, "indicatorsURL": .value,
+            ]
         }
         return .object(fields)
     }
@@ -395,6 +412,89 @@ enum DocumentContext {
                                                                         bySource.sorted { $0.label < $1.label })])
     }
 
+    // MARK: The dashboard and the archive
+
+    /// The home page's at-a-glance view: the latest quarterly report, overdue actions, the current
+    /// stage of each active review, the latest highlight reports. Superseded reports are left out.
+    static func dashboard(_ inputs: Inputs) -> TemplateObject {
+        let graph = inputs.graph
+        let current = { (index: Int) in graph.supersededBy[index] == nil }
+        var quarterly: Any = NSNull()
+        if let index = graph.quarterlies.last(where: current), case let .quarterly(report)? = graph.pages[index].source.document,
+           let period = report.period {
+            let page = graph.pages[index]
+            let doc = self.quarterly(report, page, inputs)
+            let scorecard = doc.fields["scorecard"] as? TemplateObject
+            quarterly = TemplateObject([
+                "title": page.title, "url": inputs.urls.href(page.urlPath), "period": period.label,
+                "results": doc.fields["results"]!, "statusCounts": doc.fields["statusCounts"]!,
+                "donut": scorecard?.fields["donut"] ?? NSNull(), "targetChart": doc.fields["targetChart"]!,
+            ])
+        }
+        let tracker = actions(inputs)
+        let overdueGroup = (tracker.fields["groups"] as? [TemplateObject])?.first { group in
+            ((group.fields["status"] as? TemplateObject)?.fields["key"] as? String) == WorkStatus.overdue.rawValue
+        }
+        let overdue = (overdueGroup?.fields["actions"] as? [TemplateObject]) ?? []
+        let reviews = graph.reviews.values.sorted().compactMap { index -> TemplateObject? in
+            guard current(index), case let .review(review)? = graph.pages[index].source.document,
+                  let stage = currentStage(review) else { return nil }
+            let page = graph.pages[index]
+            return TemplateObject([
+                "title": page.title, "url": inputs.urls.href(page.urlPath),
+                "stage": stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name,
+                "status": stage.status.map(statusObject) ?? NSNull(),
+                "timeline": DocumentCharts.timeline(review, now: [inputs.today] + latestDates(of: page, inputs), id: "dash_timeline_\(index)"),
+            ])
+        }
+        let highlights = graph.reports.filter { graph.pages[$0].source.frontMatter.kind == .highlight && current($0) }
+            .sorted { (graph.pages[$0].date!, $0) > (graph.pages[$1].date!, $1) }.prefix(3).map { index -> TemplateObject in
+                let page = graph.pages[index]
+                return TemplateObject(["title": page.title, "url": inputs.urls.href(page.urlPath), "date": dayObject(page.date!)])
+            }
+        return TemplateObject([
+            "quarterly": quarterly, "overdue": Array(overdue.prefix(10)), "overdueCount": overdue.count,
+            "trackerURL": graph.hasActions ? inputs.urls.href("\(SiteGraph.actionsFolder)/") : NSNull(),
+            "reviews": reviews, "hasReviews": !reviews.isEmpty, "highlights": Array(highlights), "hasHighlights": !highlights.isEmpty,
+            "archiveURL": graph.reports.isEmpty ? NSNull() : inputs.urls.href("\(SiteGraph.archiveFolder)/"),
+            "indicatorsURL": graph.hasIndicators ? inputs.urls.href("\(SiteGraph.indicatorsFolder)/") : NSNull(),
+        ])
+    }
+
+    /// The first stage in hand, else the first not started; nil when every stage is complete or deferred.
+    private static func currentStage(_ review: Review) -> ReviewStage? {
+        let stages = review.stages ?? []
+        return stages.first { $0.status == .inHand } ?? stages.first { $0.status == nil || $0.status == .notStarted || $0.status == .overdue }
+    }
+
+    /// Every report by financial year and quarter, newest first. A quarterly report sits in the
+    /// quarter it covers; other reports in the quarter of their date.
+    static func archive(_ inputs: Inputs) -> TemplateObject {
+        let graph = inputs.graph
+        var byQuarter: [FinancialQuarter: [Int]] = [:]
+        for index in graph.reports {
+            var quarter = FinancialQuarter(containing: graph.pages[index].date!)
+            if case let .quarterly(report)? = graph.pages[index].source.document, let period = report.period { quarter = period }
+            byQuarter[quarter, default: []].append(index)
+        }
+        let years = Dictionary(grouping: byQuarter.keys, by: \.year).keys.sorted(by: >)
+        return TemplateObject(["years": years.map { year in
+            TemplateObject(["label": year.label, "anchor": "year-\(year.startYear)", "quarters": byQuarter.keys.filter { $0.year == year }.sorted(by: >).map { quarter in
+                TemplateObject(["label": "Quarter \(quarter.quarter)", "months": quarter.months, "reports":
+                    byQuarter[quarter]!.sorted { (graph.pages[$0].date!, graph.pages[$1].urlPath) > (graph.pages[$1].date!, graph.pages[$0].urlPath) }.map { index in
+                        let page = graph.pages[index]
+                        return TemplateObject([
+                            "title": page.title, "url": inputs.urls.href(page.urlPath),
+                            "kind": page.source.document?.kind.title ?? NSNull(), "date": dayObject(page.date!),
+                            "supersededBy": graph.supersededBy[index].map { newer in
+                                TemplateObject(["title": graph.pages[newer].title, "url": inputs.urls.href(graph.pages[newer].urlPath)])
+                            } ?? NSNull(),
+                        ])
+                    }])
+            }])
+        }])
+    }
+
     // MARK: Small pieces
 
     private static func statusCounts(_ statuses: [WorkStatus]) -> [TemplateObject] {
@@ -405,7 +505,7 @@ enum DocumentContext {
     }
 
     /// The dates of a review's own documents, newest first, then the review's date: "as at" candidates.
-    private static func latestDates(of review: SitePage, _ inputs: Inputs) -> [Day] {
+    static func latestDates(of review: SitePage, _ inputs: Inputs) -> [Day] {
         let documents = (inputs.graph.reviewDocuments[review.source.reviewID] ?? []).compactMap { inputs.graph.pages[$0].date }
         return documents.sorted(by: >) + (review.date.map { [$0] } ?? [])
     }

@@ -14,12 +14,15 @@ struct SiteRenderer {
 
     private enum Job {
         case page(Int)
-        case section(String)
+        /// Page `number` (from 1) of a section's list.
+        case section(String, number: Int)
         case tagIndex
         case tag(Int)
         case indicatorIndex
         case indicator(Int)
         case actionTracker
+        case archive
+        case notFound
     }
 
     /// What every job shares, made once.
@@ -52,8 +55,11 @@ struct SiteRenderer {
         let tagJobs: [Job] = graph.tags.isEmpty ? [] : [.tagIndex] + graph.tags.indices.map(Job.tag)
         let indicatorJobs: [Job] = graph.hasIndicators ? [.indicatorIndex] + graph.registry.indicators.indices.map(Job.indicator) : []
         // Long lists first, so the last jobs to finish are short ones and both cores stay busy.
-        let jobs = graph.sections.keys.sorted().map(Job.section) + tagJobs + (graph.hasActions ? [.actionTracker] : [])
-            + indicatorJobs + graph.pages.indices.map(Job.page)
+        let sectionJobs = graph.sortedSections.flatMap { section in
+            (1...(section.isHome ? 1 : graph.listPageCount(section))).map { Job.section(section.folder, number: $0) }
+        }
+        let jobs = sectionJobs + tagJobs + (graph.hasActions ? [.actionTracker] : []) + (graph.reports.isEmpty ? [] : [.archive])
+            + [.notFound] + indicatorJobs + graph.pages.indices.map(Job.page)
 
         var outputs = [OutputFile?](repeating: nil, count: jobs.count)
         outputs.withUnsafeMutableBufferPointer { slots in
@@ -63,6 +69,9 @@ struct SiteRenderer {
             }
         }
         var files = outputs.compactMap { $0 }
+        if !graph.reports.isEmpty { files.append(Feeds.site(graph, urls: urls)) }
+        files += graph.sortedSections.compactMap { Feeds.section($0, graph, urls: urls) }
+        files.append(Sitemap.file(graph, urls: urls))
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .text(text)))
         }
@@ -79,10 +88,15 @@ struct SiteRenderer {
             let page = graph.pages[index]
             let (body, diagnostics) = markdown.render(page.source, links: shared.links)
             log.add(contentsOf: diagnostics)
-            let data = TemplateContext.PageData(
+            var data = TemplateContext.PageData(
                 kind: page.source.document.map { .init($0.kind) } ?? .page, title: page.title, urlPath: page.urlPath,
                 summary: page.summary, date: page.date, content: body.html, tags: page.tags, headings: body.headings,
                 kindTitle: page.source.document?.kind.title)
+            data.breadcrumbs = breadcrumbs(to: page.source.file.folder, in: graph, including: true)
+            let link = { (other: Int) in (graph.pages[other].title, graph.pages[other].urlPath) }
+            data.previous = graph.previous[index].map(link)
+            data.next = graph.next[index].map(link)
+            data.supersededBy = graph.supersededBy[index].map(link)
             var doc: TemplateObject?
             if page.source.document != nil {
                 let (object, problems) = DocumentContext.document(page, shared.documents)
@@ -91,47 +105,87 @@ struct SiteRenderer {
             }
             return output(data, TemplateContext.make(site: shared.site, page: data, doc: doc), log: log)
 
-        case let .section(folder):
+        case let .section(folder, number):
             let section = graph.sections[folder]!
-            var data = TemplateContext.PageData(kind: section.isHome ? .home : .section, title: section.title, urlPath: section.urlPath)
-            if let index = section.index {
+            let path = SiteGraph.listPagePath(section, number)
+            var data = TemplateContext.PageData(kind: section.isHome ? .home : .section,
+                                                title: number == 1 ? section.title : "\(section.title), page \(number)", urlPath: path)
+            data.breadcrumbs = section.isHome ? [] : breadcrumbs(to: ContentPath.folder(of: folder), in: graph, including: true)
+            if number > 1 { data.breadcrumbs.append((section.title, section.urlPath)) }
+            if !section.isHome && !section.pages.isEmpty { data.feedPath = section.urlPath + Feeds.fileName }
+            let pageCount = graph.listPageCount(section)
+            data.pagination = (number, pageCount, { SiteGraph.listPagePath(section, $0) })
+            if let index = section.index, number == 1 {
                 let (body, diagnostics) = markdown.render(index, links: shared.links)
                 log.add(contentsOf: diagnostics)
                 data.content = body.html
                 data.summary = index.frontMatter.summary
                 data.headings = body.headings
             }
-            let listed = section.isHome ? recentPages(graph) : section.pages
-            let subsections = section.subsections.compactMap { graph.sections[$0] }
+            let size = max(1, graph.config.pageSize)
+            let listed = section.isHome ? recentPages(graph) : Array(section.pages.dropFirst((number - 1) * size).prefix(size))
+            let subsections = number == 1 ? section.subsections.compactMap { graph.sections[$0] } : []
             return output(data, TemplateContext.make(
                 site: shared.site, page: data, pages: listed.map { shared.summaries[$0] },
-                sections: subsections.map { TemplateContext.sectionSummary($0, urls: shared.urls) }), log: log)
+                sections: subsections.map { TemplateContext.sectionSummary($0, urls: shared.urls) },
+                doc: section.isHome ? DocumentContext.dashboard(shared.documents) : nil), log: log)
 
         case .tagIndex:
-            let data = TemplateContext.PageData(kind: .tags, title: "Tags", urlPath: "\(SiteGraph.tagsFolder)/")
+            var data = TemplateContext.PageData(kind: .tags, title: "Tags", urlPath: "\(SiteGraph.tagsFolder)/")
+            data.breadcrumbs = [home(graph)]
             return output(data, TemplateContext.make(
                 site: shared.site, page: data, tags: graph.tags.map { TemplateContext.tagSummary($0, urls: shared.urls) }), log: log)
 
         case let .tag(index):
             let tag = graph.tags[index]
-            let data = TemplateContext.PageData(kind: .tag, title: tag.reference.name, urlPath: tag.reference.urlPath)
+            var data = TemplateContext.PageData(kind: .tag, title: tag.reference.name, urlPath: tag.reference.urlPath)
+            data.breadcrumbs = [home(graph), ("Tags", "\(SiteGraph.tagsFolder)/")]
             return output(data, TemplateContext.make(site: shared.site, page: data, pages: tag.pages.map { shared.summaries[$0] }), log: log)
 
         case .indicatorIndex:
-            let data = TemplateContext.PageData(kind: .indicators, title: "Performance indicators", urlPath: "\(SiteGraph.indicatorsFolder)/")
+            var data = TemplateContext.PageData(kind: .indicators, title: "Performance indicators", urlPath: "\(SiteGraph.indicatorsFolder)/")
+            data.breadcrumbs = [home(graph)]
             return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.indicators(shared.documents)), log: log)
 
         case let .indicator(index):
             let indicator = graph.registry.indicators[index]
-            let data = TemplateContext.PageData(kind: .indicator, title: indicator.name, urlPath: "\(SiteGraph.indicatorsFolder)/\(indicator.id)/",
+            var data = TemplateContext.PageData(kind: .indicator, title: indicator.name, urlPath: "\(SiteGraph.indicatorsFolder)/\(indicator.id)/",
                                                 summary: indicator.standard)
+            data.breadcrumbs = [home(graph), ("Performance indicators", "\(SiteGraph.indicatorsFolder)/")]
             return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.indicator(indicator, shared.documents)), log: log)
 
         case .actionTracker:
-            let data = TemplateContext.PageData(kind: .actions, title: "Action tracker", urlPath: "\(SiteGraph.actionsFolder)/",
+            var data = TemplateContext.PageData(kind: .actions, title: "Action tracker", urlPath: "\(SiteGraph.actionsFolder)/",
                                                 summary: "Every action of every improvement plan and balanced scorecard, overdue first.")
+            data.breadcrumbs = [home(graph)]
             return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.actions(shared.documents)), log: log)
+
+        case .archive:
+            var data = TemplateContext.PageData(kind: .archive, title: "Archive of reports", urlPath: "\(SiteGraph.archiveFolder)/",
+                                                summary: "Every report by financial year and quarter, newest first.")
+            data.breadcrumbs = [home(graph)]
+            return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.archive(shared.documents)), log: log)
+
+        case .notFound:
+            var data = TemplateContext.PageData(kind: .notFound, title: "Page not found", urlPath: "")
+            data.breadcrumbs = [home(graph)]
+            let context = TemplateContext.make(site: shared.site, page: data)
+            return OutputFile(path: "404.html", contents: .text(templates.render(context, with: TemplateContext.Kind.notFound.rawValue)))
         }
+    }
+
+    private func home(_ graph: SiteGraph) -> (title: String, path: String) { ("Home", "") }
+
+    /// Home, then each section from the top down to `folder` (itself only when `including`).
+    private func breadcrumbs(to folder: String, in graph: SiteGraph, including: Bool) -> [(title: String, path: String)] {
+        var trail: [(title: String, path: String)] = []
+        var current = folder
+        if !including { current = ContentPath.folder(of: folder) }
+        while !current.isEmpty {
+            if let section = graph.sections[current] { trail.insert((section.title, section.urlPath), at: 0) }
+            current = ContentPath.folder(of: current)
+        }
+        return [home(graph)] + trail
     }
 
     private func output(_ data: TemplateContext.PageData, _ context: TemplateObject, log: DiagnosticLog) -> OutputFile {

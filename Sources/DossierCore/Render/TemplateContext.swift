@@ -6,13 +6,14 @@ import Foundation
 enum TemplateContext {
     private static let date: TemplateShape = .object(["iso": .value, "long": .value])
     private static let link: TemplateShape = .object(["name": .value, "url": .value])
+    private static let pageLink: TemplateShape = .object(["title": .value, "url": .value])
     private static let summaryFields: [String: TemplateShape] = [
         "title": .value, "url": .value, "summary": .value, "date": date, "tags": .list(link), "hasTags": .value,
         "section": .object(["title": .value, "url": .value]),
     ]
     private static let site: TemplateShape = .object([
         "title": .value, "organisation": .value, "language": .value, "url": .value, "stylesheet": .value,
-        "generator": .value, "buildDate": date, "tagsURL": .value, "hasNavigation": .value,
+        "generator": .value, "buildDate": date, "tagsURL": .value, "hasNavigation": .value, "feedURL": .value, "archiveURL": .value,
         "navigation": .list(.object(["title": .value, "url": .value, "current": .value, "external": .value])),
     ])
 
@@ -31,9 +32,13 @@ enum TemplateContext {
         "page": .object([
             "title": .value, "summary": .value, "url": .value, "content": .value, "kind": .value, "kindTitle": .value,
             "isHome": .value, "isSection": .value, "isTag": .value, "isTagIndex": .value, "date": date,
-            "tags": .list(link), "hasTags": .value,
+            "tags": .list(link), "hasTags": .value, "absoluteURL": .value, "feedURL": .value,
             "headings": .list(.object(["level": .value, "text": .value, "id": .value])),
+            "previous": pageLink, "next": pageLink, "supersededBy": pageLink,
         ]),
+        "breadcrumbs": .list(pageLink), "hasBreadcrumbs": .value,
+        "pagination": .object(["current": .value, "count": .value, "previous": .value, "next": .value,
+                               "pages": .list(.object(["number": .value, "url": .value, "current": .value]))]),
         // `html` is the page as `list-item.mustache` rendered it.
         "pages": .list(.object(summaryFields.merging(["html": .value]) { a, _ in a })), "hasPages": .value,
         "sections": .list(.object(["title": .value, "url": .value, "summary": .value, "count": .value])),
@@ -44,7 +49,8 @@ enum TemplateContext {
     /// Which template renders a page.
     enum Kind: String {
         case home, page, section, tag, tags
-        case review, highlight, quarterly, scorecard, plan, committee, indicator, indicators, actions
+        case review, highlight, quarterly, scorecard, plan, committee, indicator, indicators, actions, archive
+        case notFound = "404"
 
         init(_ document: DocumentKind) { self.init(rawValue: document.rawValue)! }
     }
@@ -68,6 +74,8 @@ enum TemplateContext {
             "buildDate": date(buildDate),
             "tagsURL": graph.tags.isEmpty ? NSNull() : urls.href("\(SiteGraph.tagsFolder)/"),
             "hasNavigation": !graph.navigation.isEmpty || !graph.tags.isEmpty,
+            "feedURL": graph.reports.isEmpty ? NSNull() : urls.href(Feeds.fileName),
+            "archiveURL": graph.reports.isEmpty ? NSNull() : urls.href("\(SiteGraph.archiveFolder)/"),
         ], navigation: graph.navigation, urls: urls)
     }
 
@@ -82,6 +90,15 @@ enum TemplateContext {
         var headings: [Heading] = []
         /// "Quarterly performance report" for a typed document.
         var kindTitle: String? = nil
+        /// The way here from the home page, as (title, site path), not including this page.
+        var breadcrumbs: [(title: String, path: String)] = []
+        var previous: (title: String, path: String)? = nil
+        var next: (title: String, path: String)? = nil
+        var supersededBy: (title: String, path: String)? = nil
+        /// The section's own feed, when it has one.
+        var feedPath: String? = nil
+        /// Page `current` of `count` of a section's list.
+        var pagination: (current: Int, count: Int, path: (Int) -> String)? = nil
     }
 
     static func make(site: SiteData, page: PageData, pages: [TemplateObject] = [],
@@ -102,7 +119,13 @@ enum TemplateContext {
                 "isTag": page.kind == .tag, "isTagIndex": page.kind == .tags,
                 "date": page.date.map(date) ?? NSNull(), "tags": tagLinks, "hasTags": !tagLinks.isEmpty,
                 "headings": page.headings.map { TemplateObject(["level": $0.level, "text": $0.text, "id": $0.id]) },
+                "absoluteURL": page.kind == .notFound ? NSNull() : site.urls.absolute(page.urlPath),
+                "feedURL": page.feedPath.map { site.urls.href($0) } ?? NSNull(),
+                "previous": link(page.previous, site.urls), "next": link(page.next, site.urls),
+                "supersededBy": link(page.supersededBy, site.urls),
             ]),
+            "breadcrumbs": page.breadcrumbs.map { link($0, site.urls) }, "hasBreadcrumbs": !page.breadcrumbs.isEmpty,
+            "pagination": pagination(page.pagination, site.urls),
             "pages": pages, "hasPages": !pages.isEmpty,
             "sections": sections, "hasSections": !sections.isEmpty,
             "tags": tags, "hasTags": !tags.isEmpty,
@@ -137,6 +160,22 @@ enum TemplateContext {
 
     static func tagSummary(_ tag: SiteTag, urls: SiteURLs) -> TemplateObject {
         TemplateObject(["name": tag.reference.name, "url": urls.href(tag.reference.urlPath), "count": tag.pages.count])
+    }
+
+    private static func link(_ target: (title: String, path: String)?, _ urls: SiteURLs) -> Any {
+        target.map { TemplateObject(["title": $0.title, "url": urls.href($0.path)]) } ?? NSNull()
+    }
+
+    private static func pagination(_ pages: (current: Int, count: Int, path: (Int) -> String)?, _ urls: SiteURLs) -> Any {
+        guard let pages, pages.count > 1 else { return NSNull() }
+        return TemplateObject([
+            "current": pages.current, "count": pages.count,
+            "previous": pages.current > 1 ? urls.href(pages.path(pages.current - 1)) : NSNull(),
+            "next": pages.current < pages.count ? urls.href(pages.path(pages.current + 1)) : NSNull(),
+            "pages": (1...pages.count).map { number in
+                TemplateObject(["number": number, "url": urls.href(pages.path(number)), "current": number == pages.current])
+            },
+        ])
     }
 
     private static func link(_ tag: TagReference, _ urls: SiteURLs) -> TemplateObject {

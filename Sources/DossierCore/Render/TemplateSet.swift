@@ -6,7 +6,7 @@ struct TemplateSet: Sendable {
     static let folder = "templates"
     static let assetsFolder = "assets"
     /// The page types Dossier renders, each with a template of that name.
-    static let pageTemplates = ["home", "page", "section", "tag", "tags"] + DocumentContext.Template.allCases.map(\.rawValue)
+    static let pageTemplates = ["page", "section", "tag", "tags", "404"] + DocumentContext.Template.allCases.map(\.rawValue)
     /// Renders one page as an entry of a list; lists include it as `{{{html}}}`.
     static let listItemTemplate = "list-item"
 

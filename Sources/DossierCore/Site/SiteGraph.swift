@@ -47,11 +47,13 @@ struct ResolvedNavigationItem: Sendable {
     let isExternal: Bool
 }
 
-/// Everything the renderer needs: pages with their URLs, sections, tags, files to copy, navigation.
+/// Everything the renderer needs: pages with their URLs, sections, tags, files to copy, navigation,
+/// and the relations between reports (series, supersession, reviews).
 struct SiteGraph: Sendable {
     static let tagsFolder = "tags"
     static let indicatorsFolder = "indicators"
     static let actionsFolder = "actions"
+    static let archiveFolder = "archive"
 
     let config: SiteConfig
     let pages: [SitePage]
@@ -59,31 +61,63 @@ struct SiteGraph: Sendable {
     let sections: [String: SiteSection]
     let tags: [SiteTag]
     let assets: [SourceFile]
-    let navigation: [ResolvedNavigationItem]
     /// Published pages by their path inside `content/`.
     let pageIndex: [String: Int]
-    /// Drafts left out of this build.
-    let drafts: Set<String>
-    /// Markdown files that had errors; links to them are not reported again.
-    let failed: Set<String>
     /// Copied files by their path inside `content/`.
     let assetPaths: Set<String>
     let registry: IndicatorRegistry
+    var navigation: [ResolvedNavigationItem] = []
+    /// Drafts left out of this build.
+    var drafts: Set<String> = []
+    /// Pages dated after the build date, left out of this build, with their dates.
+    var future: [String: Day] = [:]
+    /// Markdown files that had errors; links to them are not reported again.
+    var failed: Set<String> = []
     /// Published reviews by id, as indices into `pages`.
-    let reviews: [String: Int]
+    var reviews: [String: Int] = [:]
     /// The published documents naming each review, oldest first.
-    let reviewDocuments: [String: [Int]]
+    var reviewDocuments: [String: [Int]] = [:]
     /// Published quarterly reports, in period order.
-    let quarterlies: [Int]
+    var quarterlies: [Int] = []
     /// Whether any plan or scorecard lists actions, so the action tracker is written.
-    let hasActions: Bool
+    var hasActions = false
+    /// Page → the page that replaces it (`superseded_by`).
+    var supersededBy: [Int: Int] = [:]
+    /// Page → the reports before and after it in its series (quarterly reports; one review's highlight reports).
+    var previous: [Int: Int] = [:]
+    var next: [Int: Int] = [:]
+
+    init(config: SiteConfig, pages: [SitePage], sections: [String: SiteSection], tags: [SiteTag], assets: [SourceFile],
+         pageIndex: [String: Int], registry: IndicatorRegistry) {
+        self.config = config
+        self.pages = pages
+        self.sections = sections
+        self.tags = tags
+        self.assets = assets
+        self.pageIndex = pageIndex
+        self.assetPaths = Set(assets.map(\.contentPath))
+        self.registry = registry
+    }
 
     var home: SiteSection { sections[""]! }
     var hasIndicators: Bool { !registry.indicators.isEmpty }
+    /// Dated pages: the reports the archive, the feeds and the dashboard are about.
+    var reports: [Int] { pages.indices.filter { pages[$0].date != nil } }
 
-    /// Pages Dossier makes itself, beside the content: the indicators and the action tracker.
+    /// Pages Dossier makes itself, beside the content: the indicators, the action tracker, the archive.
     var generatedFolders: [String] {
         (hasIndicators ? [Self.indicatorsFolder] : []) + (hasActions ? [Self.actionsFolder] : [])
+            + (reports.isEmpty ? [] : [Self.archiveFolder])
     }
     var sortedSections: [SiteSection] { sections.keys.sorted().map { sections[$0]! } }
+
+    /// How many list pages a section has at the site's page size.
+    func listPageCount(_ section: SiteSection) -> Int {
+        max(1, (section.pages.count + config.pageSize - 1) / max(1, config.pageSize))
+    }
+
+    /// The site path of page `number` (from 1) of a section's list: `reports/`, `reports/page/2/`.
+    static func listPagePath(_ section: SiteSection, _ number: Int) -> String {
+        number == 1 ? section.urlPath : "\(section.urlPath)page/\(number)/"
+    }
 }

@@ -2,13 +2,17 @@
 /// and makes sure no two things are written to the same output path.
 struct SiteGraphBuilder {
     let includeDrafts: Bool
+    let includeFuture: Bool
+    /// The build date: pages dated after it are left out unless `includeFuture`.
+    let today: Day
     /// Output paths the theme writes (`assets/dossier.css`), which content must not take.
     let themeOutputs: [String]
 
     func build(config located: Located<SiteConfig>, registry: IndicatorRegistry, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
                into log: DiagnosticLog) -> SiteGraph {
         let config = located.value
-        let published = pages.filter { includeDrafts || !$0.isDraft }
+        let isFuture = { (page: SourcePage) in !includeFuture && (page.frontMatter.date.map { $0 > today } ?? false) }
+        let published = pages.filter { (includeDrafts || !$0.isDraft) && !isFuture($0) }
         let indexFiles = published.filter { $0.file.isSectionIndex }
         let sitePages = published.filter { !$0.file.isSectionIndex }.map(makePage)
             .sorted { $0.source.file.contentPath < $1.source.file.contentPath }
@@ -19,41 +23,69 @@ struct SiteGraphBuilder {
 
         let sections = makeSections(pages: sitePages, indexFiles: indexFiles, order: order)
         let tags = makeTags(pages: sitePages, order: order)
-        let drafts = Set(pages.filter { !includeDrafts && $0.isDraft }.map(\.file.contentPath))
-        let failed = Set(allMarkdown.map(\.contentPath)).subtracting(pages.map(\.file.contentPath))
-
-        var reviews: [String: Int] = [:]
-        var reviewDocuments: [String: [Int]] = [:]
-        for index in sitePages.indices {
-            let page = sitePages[index]
-            if page.source.frontMatter.kind == .review { reviews[page.source.reviewID] = index }
+        var graph = SiteGraph(config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
+                              pageIndex: pageIndex, registry: registry)
+        graph.drafts = Set(pages.filter { !includeDrafts && $0.isDraft }.map(\.file.contentPath))
+        graph.future = Dictionary(uniqueKeysWithValues: pages.filter { !($0.isDraft && !includeDrafts) && isFuture($0) }
+            .map { ($0.file.contentPath, $0.frontMatter.date!) })
+        graph.failed = Set(allMarkdown.map(\.contentPath)).subtracting(pages.map(\.file.contentPath))
+        for index in sitePages.indices where sitePages[index].source.frontMatter.kind == .review {
+            graph.reviews[sitePages[index].source.reviewID] = index
         }
         for index in order.reversed() {
-            if let review = sitePages[index].source.document?.reviewID { reviewDocuments[review, default: []].append(index) }
+            if let review = sitePages[index].source.document?.reviewID { graph.reviewDocuments[review, default: []].append(index) }
         }
-        let quarterlies = sitePages.indices.compactMap { index -> (FinancialQuarter, Int)? in
+        graph.quarterlies = sitePages.indices.compactMap { index -> (FinancialQuarter, Int)? in
             guard case let .quarterly(report)? = sitePages[index].source.document, let period = report.period else { return nil }
             return (period, index)
         }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1)
-        let hasActions = sitePages.contains { page in
+        graph.hasActions = sitePages.contains { page in
             switch page.source.document {
             case let .plan(plan)?: return plan.objectives?.contains { !($0.actions ?? []).isEmpty } ?? false
             case let document?: return !(document.scorecard?.0.actions ?? []).isEmpty
             case nil: return false
             }
         }
-
-        let graph = SiteGraph(
-            config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
-            navigation: [], pageIndex: pageIndex, drafts: drafts, failed: failed,
-            assetPaths: Set(assets.map(\.contentPath)), registry: registry, reviews: reviews,
-            reviewDocuments: reviewDocuments, quarterlies: quarterlies, hasActions: hasActions)
+        linkSeries(&graph)
+        resolveSupersession(&graph, log: log)
         checkOutputPaths(graph, log: log)
-        return SiteGraph(
-            config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
-            navigation: resolveNavigation(located, graph: graph, log: log), pageIndex: pageIndex,
-            drafts: drafts, failed: failed, assetPaths: graph.assetPaths, registry: registry, reviews: reviews,
-            reviewDocuments: reviewDocuments, quarterlies: quarterlies, hasActions: hasActions)
+        graph.navigation = resolveNavigation(located, graph: graph, log: log)
+        return graph
+    }
+
+    /// Quarterly reports follow each other by period; a review's highlight reports by date.
+    private func linkSeries(_ graph: inout SiteGraph) {
+        var series = [graph.quarterlies]
+        for documents in graph.reviewDocuments.values.sorted(by: { $0.first ?? 0 < $1.first ?? 0 }) {
+            series.append(documents.filter { graph.pages[$0].source.frontMatter.kind == .highlight })
+        }
+        for members in series where members.count > 1 {
+            for (previous, next) in zip(members, members.dropFirst()) {
+                graph.next[previous] = next
+                graph.previous[next] = previous
+            }
+        }
+    }
+
+    /// `superseded_by` names the newer report by a relative path to its Markdown file.
+    private func resolveSupersession(_ graph: inout SiteGraph, log: DiagnosticLog) {
+        for (index, page) in graph.pages.enumerated() {
+            guard let link = page.source.frontMatter.supersededBy else { continue }
+            let location = page.source.location(of: "superseded_by")
+            guard let path = ContentPath.normalise(ContentPath.join(page.source.file.folder, link)),
+                  let newer = graph.pageIndex[path] else {
+                let known = graph.pageIndex.keys.map { SiteLinkResolver.relative($0, from: page.source.file.folder) }
+                log.add(.error("superseded_by '\(link)' is not a published page", at: location,
+                               hint: Suggestion.nearest(to: link, in: known).map { "did you mean '\($0)'?" }
+                                   ?? "write the newer report's file, relative to this one, e.g. 2007-08-q1.md"))
+                continue
+            }
+            guard newer != index else {
+                log.add(.error("a report cannot supersede itself", at: location))
+                continue
+            }
+            graph.supersededBy[index] = newer
+        }
     }
 
     private func makePage(_ source: SourcePage) -> SitePage {
@@ -140,7 +172,11 @@ struct SiteGraphBuilder {
         for section in graph.sortedSections {
             let location = section.index.map { SourceLocation(file: $0.file.path) }
                 ?? SourceLocation(file: ContentPath.join(SourceFile.contentFolder, section.folder))
-            claim(section.outputPath, section.isHome ? "the home page" : "the section list of '\(section.folder)'", location)
+            let what = section.isHome ? "the home page" : "the section list of '\(section.folder)'"
+            for number in 1...(section.isHome ? 1 : graph.listPageCount(section)) {
+                claim(SiteGraph.listPagePath(section, number) + "index.html", what, location)
+            }
+            if !section.isHome && !section.pages.isEmpty { claim(section.urlPath + Feeds.fileName, "the feed of '\(section.folder)'", location) }
         }
         for page in graph.pages {
             let location = page.source.frontMatter.slug != nil ? page.source.location(of: "slug") : SourceLocation(file: page.source.file.path)
@@ -157,6 +193,8 @@ struct SiteGraphBuilder {
             }
         }
         if graph.hasActions { claim("\(SiteGraph.actionsFolder)/index.html", "the action tracker", generated) }
+        if !graph.reports.isEmpty { claim("\(SiteGraph.archiveFolder)/index.html", "the archive of reports", generated) }
+        for path in ["404.html", Feeds.fileName, Sitemap.fileName] { claim(path, "Dossier's \(path)", generated) }
         for path in themeOutputs { claim(path, "the theme file", SourceLocation(file: "templates/\(path)")) }
         for asset in graph.assets { claim(asset.contentPath, "this file", SourceLocation(file: asset.path)) }
     }

@@ -22,6 +22,12 @@ struct SiteURLs: Sendable {
     /// A root-relative link to a site path.
     func href(_ sitePath: String) -> String { basePath + Self.encode(sitePath) }
 
+    /// The full URL of a site path, for feeds, the sitemap and canonical links. With a base URL
+    /// that is only a path (`/ict/`), the best there is: the root-relative link.
+    func absolute(_ sitePath: String) -> String {
+        baseURL.contains("://") ? baseURL + Self.encode(sitePath) : href(sitePath)
+    }
+
     private static let allowed: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
         set.remove(charactersIn: ";?#%")
@@ -64,6 +70,10 @@ struct SiteLinkResolver: LinkResolving {
         }
         if graph.failed.contains(target) {
             return .keep // that page's own errors are reported; a second error here would only repeat them
+        }
+        if let day = graph.future[target] {
+            return .broken(message: "link to '\(destination)', a page dated \(day.long), after the build date, so not published yet",
+                           hint: "build with --future to publish it now")
         }
         if graph.drafts.contains(target) {
             return .broken(message: "link to '\(destination)', a draft page that is not published in this build",
