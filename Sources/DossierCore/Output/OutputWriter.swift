@@ -80,8 +80,13 @@ struct OutputWriter {
         for file in files where !Self.isSafe(file.path) {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
         }
-        let folders = Set(files.map { ContentPath.folder(of: $0.path) }).filter { !$0.isEmpty }.sorted()
-        for relative in folders {
+        var folders: Set<String> = []
+        for file in files {
+            var folder = ContentPath.folder(of: file.path)
+            // Every ancestor too: `reports/page/2/` has no file of its own in `reports/page/`.
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
+        }
+        for relative in folders.sorted() {
             // Sorted, so every parent is made before its children; plain mkdir is far cheaper than
             // FileManager's, which checks every ancestor again for each of thousands of page folders.
             if mkdir(folder.appending(path: relative).path, 0o755) != 0 && errno != EEXIST {

@@ -46,20 +46,21 @@ struct SiteGraphBuilder {
             case nil: return false
             }
         }
-        linkSeries(&graph)
         resolveSupersession(&graph, log: log)
+        linkSeries(&graph)
         checkOutputPaths(graph, log: log)
         graph.navigation = resolveNavigation(located, graph: graph, log: log)
         return graph
     }
 
     /// Quarterly reports follow each other by period; a review's highlight reports by date.
+    /// Superseded reports are left out of the chain: their replacements stand in for them.
     private func linkSeries(_ graph: inout SiteGraph) {
         var series = [graph.quarterlies]
         for documents in graph.reviewDocuments.values.sorted(by: { $0.first ?? 0 < $1.first ?? 0 }) {
             series.append(documents.filter { graph.pages[$0].source.frontMatter.kind == .highlight })
         }
-        for members in series where members.count > 1 {
+        for members in series.map({ $0.filter { graph.supersededBy[$0] == nil } }) where members.count > 1 {
             for (previous, next) in zip(members, members.dropFirst()) {
                 graph.next[previous] = next
                 graph.previous[next] = previous
@@ -74,7 +75,8 @@ struct SiteGraphBuilder {
             let location = page.source.location(of: "superseded_by")
             guard let path = ContentPath.normalise(ContentPath.join(page.source.file.folder, link)),
                   let newer = graph.pageIndex[path] else {
-                let known = graph.pageIndex.keys.map { SiteLinkResolver.relative($0, from: page.source.file.folder) }
+                let known = graph.pageIndex.keys.filter { $0 != page.source.file.contentPath }
+                    .map { SiteLinkResolver.relative($0, from: page.source.file.folder) }
                 log.add(.error("superseded_by '\(link)' is not a published page", at: location,
                                hint: Suggestion.nearest(to: link, in: known).map { "did you mean '\($0)'?" }
                                    ?? "write the newer report's file, relative to this one, e.g. 2007-08-q1.md"))
