@@ -16,7 +16,7 @@ struct Dossier: ParsableCommand {
               dossier check                      # report every error, write nothing
             """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self, New.self]
+        subcommands: [Build.self, Check.self, New.self, ArchiveCommand.self]
     )
 }
 
@@ -26,6 +26,9 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
     var drafts = false
+
+    @Flag(name: .long, help: "Include pages dated after the build date.")
+    var future = false
 
     @Option(name: .long, help: ArgumentHelp("The build date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH).", valueName: "date"))
     var today: String?
@@ -39,7 +42,9 @@ struct SiteOptions: ParsableArguments {
             guard let parsed = Day(iso: today) else { throw ValidationError("--today '\(today)' is not a date (YYYY-MM-DD)") }
             day = parsed
         }
-        return BuildOptions(root: root, output: output, includeDrafts: drafts, today: day)
+        var options = BuildOptions(root: root, output: output, includeDrafts: drafts, today: day)
+        options.includeFuture = future
+        return options
     }
 
     /// Runs the pipeline and prints diagnostics as `path:line:column: error: message`.
