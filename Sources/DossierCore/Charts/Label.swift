@@ -84,7 +84,7 @@ struct Label: Sendable, Equatable {
             "stroke": halo ? Palette.background : nil,
             "stroke-width": halo ? "4" : nil,
             "stroke-linejoin": halo ? "round" : nil,
-            "paint-order": halo ? "stroke" : nil,
+            "style": halo ? "paint-order: stroke" : nil,
             "class": halo ? "chart-text chart-halo" : "chart-text",
         ], text: single ? lines[0] : nil, children: titleChild + spans)
     }
