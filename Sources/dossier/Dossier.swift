@@ -16,7 +16,7 @@ struct Dossier: ParsableCommand {
               dossier check                      # report every error, write nothing
             """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self, New.self, ArchiveCommand.self]
+        subcommands: [Build.self, Check.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
     )
 }
 

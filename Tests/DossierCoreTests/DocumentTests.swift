@@ -146,7 +146,7 @@ import Testing
 
     @Test func unknownKindAndKeysOfAnotherKind() {
         #expect(errors(["content/a.md": "---\ntitle: A\nkind: quartely\n---\n"]) == [
-            "content/a.md:3:7: error: unknown kind 'quartely'\n  hint: did you mean 'quarterly'? kinds: review, highlight, quarterly, scorecard, plan, committee; leave `kind` out for a plain page",
+            "content/a.md:3:7: error: unknown kind 'quartely'\n  hint: did you mean 'quarterly'? kinds: review, highlight, quarterly, scorecard, plan, committee, newsletter; leave `kind` out for a plain page",
         ])
         let committee = "---\ntitle: A\nkind: committee\nreport_of: CIO\nreport_to: Board\nmeeting: 2012-02-06\nsubject: ICT\nquarter: 3\n---\n"
         #expect(errors(["content/a.md": committee]).first?.hasPrefix("content/a.md:8:1: error: unknown key 'quarter' in front matter") == true)

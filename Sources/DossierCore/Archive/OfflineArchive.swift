@@ -99,11 +99,12 @@ public struct OfflineArchive: Sendable {
     /// Makes the archive of `period` from a finished build. `contents` gives each output file's bytes.
     public init(site: BuildReport, config: SiteConfig, period: ArchivePeriod, made: Day,
                 contents: (OutputFile) throws -> Data) throws(ArchiveError) {
-        let selected = site.pages.filter(period.includes).sorted {
+        // Newsletters are news about the reports, not reports: they have an archive of their own.
+        let selected = site.pages.filter { $0.kind != .newsletter && period.includes($0) }.sorted {
             (ArchivePeriod.sortDay($0)!, $0.date!, $0.urlPath) < (ArchivePeriod.sortDay($1)!, $1.date!, $1.urlPath)
         }
         guard !selected.isEmpty else {
-            let dated = site.pages.filter { $0.date != nil }
+            let dated = site.pages.filter { $0.date != nil && $0.kind != .newsletter }
             let hint = dated.isEmpty ? "no page of the site has a date"
                 : "the site's reports run from \(dated.map { ArchivePeriod.sortDay($0)! }.min()!.long) to \(dated.map { $0.date! }.max()!.long)"
             throw ArchiveError("no reports in \(period.explanation)", hint: hint)

@@ -115,6 +115,7 @@ struct PageParser {
         case .scorecard: return YAMLReader.decode(Scorecard.self, from: node, source: source).map(Document.scorecard)
         case .plan: return YAMLReader.decode(ImprovementPlan.self, from: node, source: source).map(Document.plan)
         case .committee: return YAMLReader.decode(CommitteeReport.self, from: node, source: source).map(Document.committee)
+        case .newsletter: return YAMLReader.decode(NewsletterIssue.self, from: node, source: source).map(Document.newsletter)
         }
     }
 }

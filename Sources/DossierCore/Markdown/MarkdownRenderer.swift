@@ -31,6 +31,8 @@ struct MarkdownRenderer: Sendable {
     var reservedIDs: Set<String> = []
     /// "Near target" for ```chart blocks of type target, unless the block says.
     var tolerance: Double = SiteConfig.defaults.tolerance
+    /// Starts the id of each ```chart block; several Markdown texts on one page need different ones.
+    var chartIDPrefix = "chart_"
 
     private var options: Int32 { CMARK_OPT_SMART | (allowRawHTML ? CMARK_OPT_UNSAFE : 0) }
 
@@ -87,7 +89,7 @@ struct MarkdownRenderer: Sendable {
                 case let .success(request):
                     chartCount += 1
                     // Heading anchors are made of letters, digits and dashes, so an underscore keeps chart ids apart.
-                    html = request.rendered(id: "chart_\(chartCount)").html + "\n"
+                    html = request.rendered(id: "\(chartIDPrefix)\(chartCount)").html + "\n"
                 case let .failure(problems):
                     diagnostics += problems.items
                     continue

@@ -14,6 +14,8 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public var tolerance: Double
     /// How many pages a section's list shows on each of its pages.
     public var pageSize: Int
+    /// Where newsletter issues are sent from and to.
+    public var newsletter: NewsletterSettings?
 
     public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
                 language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false,
@@ -31,13 +33,13 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public static let defaults = SiteConfig()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, organisation, language, navigation, tolerance
+        case title, organisation, language, navigation, tolerance, newsletter
         case pageSize = "page_size"
         case baseURL = "base_url"
         case allowRawHTML = "allow_raw_html"
     }
 
-    static let keySchema = KeySchema(CodingKeys.self, nested: ["navigation": NavigationItem.keySchema])
+    static let keySchema = KeySchema(CodingKeys.self, nested: ["navigation": NavigationItem.keySchema, "newsletter": NewsletterSettings.keySchema])
 
     public init(from decoder: Decoder) throws {
         let defaults = SiteConfig.defaults
@@ -50,6 +52,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         allowRawHTML = try container.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
         tolerance = try container.decodeIfPresent(Double.self, forKey: .tolerance) ?? defaults.tolerance
         pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? defaults.pageSize
+        newsletter = try container.decodeIfPresent(NewsletterSettings.self, forKey: .newsletter)
     }
 }
 

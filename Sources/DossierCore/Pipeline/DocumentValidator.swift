@@ -60,6 +60,7 @@ struct DocumentValidator {
         case let .quarterly(report): found += problems(in: report, page)
         case let .plan(plan): found += problems(in: plan, page)
         case let .review(review): found += problems(in: review, page)
+        case let .newsletter(issue): found += problems(in: issue, page)
         default: break
         }
         if let (scorecard, prefix) = document.scorecard {
@@ -176,6 +177,18 @@ struct DocumentValidator {
             return .error("stage '\(stage.name)' ends (\(end.long)) before it starts (\(start.long))",
                           at: page.location(of: "stages[\(index + 1)].end"))
         }
+    }
+
+    private func problems(in issue: NewsletterIssue, _ page: SourcePage) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        if issue.issue < 1 {
+            found.append(.error("issue number \(issue.issue) is not 1 or more", at: page.location(of: "issue")))
+        }
+        if case let .window(from, to)? = issue.gather, to < from {
+            found.append(.error("the gather window runs backwards: from \(from.long) to \(to.long)", at: page.location(of: "gather.to"),
+                                hint: "'from' is the day after which items are gathered, 'to' the last day; 'to' cannot be before 'from'"))
+        }
+        return found
     }
 
     private static let percentHint = "a percentage is a number from 0 to 100, without the % sign"

@@ -24,6 +24,8 @@ public struct PublishedPage: Sendable, Equatable {
     public var kind: DocumentKind?
     /// The financial quarter a quarterly report covers.
     public var quarter: FinancialQuarter?
+    /// A newsletter's issue number.
+    public var issue: Int? = nil
 }
 
 /// load → parse → validate → build the site graph → render → write. Each stage adds what it finds
@@ -82,8 +84,11 @@ public struct Pipeline: Sendable {
         }
         let pages = graph.pages.map { page -> PublishedPage in
             var quarter: FinancialQuarter?
+            var issue: Int?
             if case let .quarterly(report)? = page.source.document { quarter = report.period }
-            return PublishedPage(title: page.title, date: page.date, urlPath: page.urlPath, kind: page.source.document?.kind, quarter: quarter)
+            if case let .newsletter(newsletter)? = page.source.document { issue = newsletter.issue }
+            return PublishedPage(title: page.title, date: page.date, urlPath: page.urlPath, kind: page.source.document?.kind,
+                                 quarter: quarter, issue: issue)
         }
         return BuildReport(diagnostics: log.diagnostics, timings: timer.timings, pageCount: graph.pages.count, fileCount: files.count,
                            files: files, pages: pages, baseURL: config.value.baseURL)

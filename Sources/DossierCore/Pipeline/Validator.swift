@@ -21,11 +21,13 @@ struct Validator {
         log.add(contentsOf: registryProblems)
         let registry = registryProblems.hasErrors ? IndicatorRegistry() : parsed.registry.value
         let reviewIDs = reviewIDs(parsed.pages, log: log)
+        let duplicateIssues = duplicateIssueNumbers(parsed.pages)
+        log.add(contentsOf: duplicateIssues.map(\.1))
         let documents = DocumentValidator(registry: registry, registryFailed: parsed.registryFailed || registryProblems.hasErrors, reviewIDs: reviewIDs)
         let valid = parsed.pages.filter { page in
             let problems = problems(in: page) + documents.problems(in: page)
             log.add(contentsOf: problems)
-            return !problems.hasErrors
+            return !problems.hasErrors && !duplicateIssues.contains { $0.0 == page.file.path }
         }
         return Validated(config: config, registry: registry, pages: valid)
     }
@@ -43,6 +45,22 @@ struct Validator {
             }
         }
         return Set(ids.keys)
+    }
+
+    /// Newsletter issues numbered like an earlier one (in file order): each an error at its `issue:` value.
+    private func duplicateIssueNumbers(_ pages: [SourcePage]) -> [(String, Diagnostic)] {
+        var first: [Int: SourcePage] = [:]
+        var found: [(String, Diagnostic)] = []
+        for page in pages.sorted(by: { $0.file.path < $1.file.path }) {
+            guard case let .newsletter(issue)? = page.document else { continue }
+            if let earlier = first[issue.issue] {
+                found.append((page.file.path, .error("issue number \(issue.issue) is already used by \(earlier.file.path)",
+                                                     at: page.location(of: "issue"), hint: "number each issue once: 1, 2, 3 …")))
+            } else {
+                first[issue.issue] = page
+            }
+        }
+        return found
     }
 
     private func validateConfig(_ located: Located<SiteConfig>, log: DiagnosticLog) -> Located<SiteConfig> {
@@ -67,6 +85,13 @@ struct Validator {
         }
         for (index, item) in config.navigation.enumerated() where item.title.trimmingCharacters(in: .whitespaces).isEmpty {
             log.add(.error("navigation entry has an empty title", at: located.location(of: "navigation[\(index + 1)].title")))
+        }
+        if let newsletter = config.newsletter {
+            for (key, value) in [("from", newsletter.from), ("to", newsletter.to), ("reply_to", newsletter.replyTo)] {
+                guard let value, MailAddress(value) == nil else { continue }
+                log.add(.error("newsletter.\(key) '\(value)' is not an email address", at: located.location(of: "newsletter.\(key)"),
+                               hint: "write it like ict-news@council.example or \"ICT Services <ict-news@council.example>\""))
+            }
         }
         var validated = located
         validated.value = config

@@ -6,7 +6,7 @@ import Foundation
 enum DocumentContext {
     /// The template each kind of generated or typed page renders with.
     enum Template: String, CaseIterable {
-        case review, highlight, quarterly, scorecard, plan, committee, indicator, indicators, actions, archive
+        case review, highlight, quarterly, scorecard, plan, committee, newsletter, indicator, indicators, actions, archive
         /// The dashboard.
         case home
     }
@@ -71,6 +71,8 @@ enum DocumentContext {
                       "recommendations": .list(.value), "hasRecommendations": .value,
                       "backgroundDocuments": .list(.value), "hasBackgroundDocuments": .value,
                       "appendices": .list(.object(["title": .value, "url": .value])), "hasAppendices": .value]
+        case .newsletter:
+            fields = newsletterFields
         case .indicator:
             fields = ["id": .value, "name": .value, "group": .value, "description": .value, "unit": .value,
                       "direction": .value, "standard": .value, "target": .value, "tolerance": .value,
@@ -105,6 +107,8 @@ enum DocumentContext {
         let urls: SiteURLs
         let links: SiteLinkResolver
         let today: Day
+        /// For Markdown held in front matter (a newsletter's introduction and articles).
+        var markdown = MarkdownRenderer()
     }
 
     /// The `doc` of a typed document page, and problems found while building it (appendix links).
@@ -116,6 +120,7 @@ enum DocumentContext {
         case let .highlight(report): return (highlight(report, page, inputs), [])
         case let .plan(plan): return (self.plan(plan, page, inputs), [])
         case let .committee(report): return committee(report, page, inputs)
+        case let .newsletter(issue): return newsletter(issue, page, inputs)
         }
     }
 
@@ -528,11 +533,11 @@ enum DocumentContext {
         TemplateObject(["key": status.rawValue, "words": status.words])
     }
 
-    private static func calendarDate(_ date: CalendarDate) -> TemplateObject {
+    static func calendarDate(_ date: CalendarDate) -> TemplateObject {
         TemplateObject(["iso": date.iso, "long": date.long])
     }
 
-    private static func dayObject(_ day: Day) -> TemplateObject {
+    static func dayObject(_ day: Day) -> TemplateObject {
         TemplateObject(["iso": day.iso, "long": day.long])
     }
 }

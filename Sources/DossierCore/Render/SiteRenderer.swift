@@ -32,8 +32,9 @@ struct SiteRenderer {
         let site: TemplateContext.SiteData
         let links: SiteLinkResolver
         let summaries: [TemplateObject]
-        var documents: DocumentContext.Inputs { DocumentContext.Inputs(graph: graph, urls: urls, links: links, today: today) }
+        var documents: DocumentContext.Inputs { DocumentContext.Inputs(graph: graph, urls: urls, links: links, today: today, markdown: markdown) }
         let today: Day
+        let markdown: MarkdownRenderer
     }
 
     func render(_ graph: SiteGraph, into log: DiagnosticLog) -> [OutputFile] {
@@ -50,7 +51,7 @@ struct SiteRenderer {
         let shared = Shared(
             graph: graph, urls: urls, site: site,
             links: SiteLinkResolver(graph: graph, urls: urls),
-            summaries: listed.map { $0! }, today: buildDate)
+            summaries: listed.map { $0! }, today: buildDate, markdown: markdown)
 
         let tagJobs: [Job] = graph.tags.isEmpty ? [] : [.tagIndex] + graph.tags.indices.map(Job.tag)
         let indicatorJobs: [Job] = graph.hasIndicators ? [.indicatorIndex] + graph.registry.indicators.indices.map(Job.indicator) : []
@@ -72,6 +73,7 @@ struct SiteRenderer {
         if !graph.reports.isEmpty { files.append(Feeds.site(graph, urls: urls)) }
         files += graph.sortedSections.compactMap { Feeds.section($0, graph, urls: urls) }
         files.append(Sitemap.file(graph, urls: urls))
+        files += graph.pages.flatMap { NewsletterFiles.files(for: $0, graph: graph, urls: urls) }
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .text(text)))
         }

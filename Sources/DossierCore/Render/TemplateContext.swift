@@ -49,7 +49,7 @@ enum TemplateContext {
     /// Which template renders a page.
     enum Kind: String {
         case home, page, section, tag, tags
-        case review, highlight, quarterly, scorecard, plan, committee, indicator, indicators, actions, archive
+        case review, highlight, quarterly, scorecard, plan, committee, newsletter, indicator, indicators, actions, archive
         case notFound = "404"
 
         init(_ document: DocumentKind) { self.init(rawValue: document.rawValue)! }

@@ -183,6 +183,9 @@ struct SiteGraphBuilder {
         for page in graph.pages {
             let location = page.source.frontMatter.slug != nil ? page.source.location(of: "slug") : SourceLocation(file: page.source.file.path)
             claim(page.outputPath, "this page", location)
+            if page.source.document?.kind == .newsletter {
+                for path in NewsletterEmail.outputPaths(of: page) { claim(path, "this newsletter issue's email", location) }
+            }
         }
         let tagsLocation = SourceLocation(file: SourceFile.contentFolder)
         if !graph.tags.isEmpty { claim("\(SiteGraph.tagsFolder)/index.html", "the tags index", tagsLocation) }

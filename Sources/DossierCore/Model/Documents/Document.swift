@@ -1,6 +1,6 @@
 /// The kinds of typed document, named by `kind:` in front matter.
 public enum DocumentKind: String, Keyword {
-    case review, highlight, quarterly, scorecard, plan, committee
+    case review, highlight, quarterly, scorecard, plan, committee, newsletter
 
     /// The keys this kind adds to the common front matter.
     var keySchema: KeySchema {
@@ -11,11 +11,12 @@ public enum DocumentKind: String, Keyword {
         case .scorecard: return Scorecard.keySchema
         case .plan: return ImprovementPlan.keySchema
         case .committee: return CommitteeReport.keySchema
+        case .newsletter: return NewsletterIssue.keySchema
         }
     }
 
     /// Kinds whose date is the "as of" day for overdue actions, so must have one.
-    var needsDate: Bool { self == .quarterly || self == .scorecard }
+    var needsDate: Bool { self == .quarterly || self == .scorecard || self == .newsletter }
 
     var title: String {
         switch self {
@@ -25,6 +26,7 @@ public enum DocumentKind: String, Keyword {
         case .scorecard: return "Balanced scorecard"
         case .plan: return "Improvement plan"
         case .committee: return "Committee report"
+        case .newsletter: return "Staff newsletter"
         }
     }
 }
@@ -37,6 +39,7 @@ public enum Document: Sendable, Equatable {
     case scorecard(Scorecard)
     case plan(ImprovementPlan)
     case committee(CommitteeReport)
+    case newsletter(NewsletterIssue)
 
     public var kind: DocumentKind {
         switch self {
@@ -46,6 +49,7 @@ public enum Document: Sendable, Equatable {
         case .scorecard: return .scorecard
         case .plan: return .plan
         case .committee: return .committee
+        case .newsletter: return .newsletter
         }
     }
 
