@@ -81,32 +81,6 @@ struct SVGNode: Sendable, Equatable {
     }
 }
 
-/// Escaping shared by the SVG and the HTML table; both are read as XML by the tests.
-enum XML {
-    static func escape(_ text: String, attribute: Bool = false) -> String {
-        // Most text (numbers, coordinates, plain words) needs nothing: check the bytes first.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\n", "\r", "\t": out += attribute ? " " : String(scalar)
-            default:
-                // Characters XML 1.0 forbids (controls, lone surrogates cannot occur, U+FFFE/F) are dropped.
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}
-
 extension Double {
     /// A coordinate for SVG: at most two decimals, no exponent, no "-0".
     var svg: String { Format.coordinate(self) }
