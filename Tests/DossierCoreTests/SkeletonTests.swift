@@ -26,6 +26,7 @@ import Testing
         "committee": ["title", "date", "summary", "tags", "kind", "review", "report_of", "report_to", "meeting", "subject",
                       "declarations", "wards_affected", "equality_implications", "eligible_for_call_in", "confidential",
                       "recommendations", "background_documents", "appendices", "link"],
+        "newsletter": ["title", "date", "summary", "tags", "kind", "issue", "editor", "intro", "articles", "body", "gather"],
         "indicators": ["indicators", "id", "name", "group", "description", "unit", "direction", "standard", "target",
                        "tolerance", "targets"],
     ]
@@ -191,7 +192,7 @@ import Testing
             try Skeleton.write(kind: "quartely", path: "performance/q1", root: root.path, today: Fixture.today)
             Issue.record("wrote an unknown kind")
         } catch {
-            #expect(error.message == "unknown kind 'quartely'; the kinds are: page, quarterly, scorecard, review, highlight, plan, committee, indicators (did you mean 'quarterly'?)")
+            #expect(error.message == "unknown kind 'quartely'; the kinds are: page, quarterly, scorecard, review, highlight, plan, committee, newsletter, indicators (did you mean 'quarterly'?)")
         }
         #expect(Tree.snapshot(root).isEmpty)
     }
@@ -245,5 +246,19 @@ import Testing
         #expect(Skeleton.scalar("1.1") == "\"1.1\"")
         #expect(Skeleton.scalar("In hand") == "In hand")
         #expect(Skeleton.scalar("yes") == "\"yes\"")
+    }
+}
+
+@Suite struct NewsletterSkeletonTests {
+    @Test func aNewIssueTakesTheNextNumber() throws {
+        let root = TemporaryFolder.make()
+        try FileManager.default.createDirectory(at: root.appending(path: "content/newsletter"), withIntermediateDirectories: true)
+        try Data("---\ntitle: Third\ndate: 2007-02-05\nkind: newsletter\nissue: 3\n---\n".utf8)
+            .write(to: root.appending(path: "content/newsletter/issue-03.md"))
+        let written = try Skeleton.write(kind: "newsletter", path: "newsletter/issue-04", root: root.path, today: Day(iso: "2007-03-01")!)
+        let text = try String(contentsOfFile: written, encoding: .utf8)
+        #expect(text.contains("\nissue: 4 "))
+        let options = BuildOptions(root: root.path, today: Day(iso: "2007-03-01")!)
+        #expect(throws: Never.self) { try Pipeline(options: options).run(.check) }
     }
 }

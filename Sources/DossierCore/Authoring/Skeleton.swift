@@ -13,7 +13,7 @@ public struct SkeletonError: Error, Equatable, Sendable, CustomStringConvertible
 /// `# required: …` or `# optional: …` comment, and placeholder values that pass validation.
 public enum Skeleton {
     /// The kinds `dossier new` writes, in the order help lists them.
-    public static let kinds = ["page", "quarterly", "scorecard", "review", "highlight", "plan", "committee", "indicators"]
+    public static let kinds = ["page", "quarterly", "scorecard", "review", "highlight", "plan", "committee", "newsletter", "indicators"]
 
     /// What a skeleton refers to in other files. The defaults match each other: a review written to
     /// `content/reviews/ict-best-value-review.md` and the indicators skeleton.
@@ -25,6 +25,8 @@ public enum Skeleton {
         public var appendixLink: String?
         /// The indicator id a quarterly report's example result uses.
         public var indicator: String
+        /// A newsletter's issue number: one more than the site's last.
+        public var nextIssue = 1
 
         public init(review: String = Skeleton.defaultReview, appendixLink: String? = nil,
                     indicator: String = Skeleton.defaultIndicator) {
@@ -48,6 +50,7 @@ public enum Skeleton {
         case "highlight": return highlight(title: title, dates, context)
         case "plan": return plan(title: title, dates, context)
         case "committee": return committee(title: title, dates, context)
+        case "newsletter": return newsletter(title: title, dates, context)
         case "indicators": return indicators(dates)
         default: return nil
         }
@@ -86,6 +89,7 @@ public enum Skeleton {
             context.appendixLink = relativeLink(from: folder, to: "reviews/\(context.review).md")
         }
         if let first = indicatorIDs(root: root).first { context.indicator = first }
+        context.nextIssue = (newsletterIssues(root: root).max() ?? 0) + 1
 
         let name = String(segments.last!.dropLast(kind == "indicators" ? 5 : 3))
         guard let text = text(kind: kind, title: title ?? humanise(name), today: today, context: context) else {
@@ -180,16 +184,25 @@ public enum Skeleton {
     /// path inside content/, sorted by path. Read line by line from the front matter; good enough
     /// to fill in a placeholder.
     static func reviewPages(root: String) -> [(id: String, path: String)] {
+        documents(root: root).filter { $0.keys["kind"] == "review" }.map { document in
+            (document.keys["slug"] ?? String((document.path as NSString).lastPathComponent.dropLast(3)), document.path)
+        }
+    }
+
+    /// The issue numbers of the site's newsletters.
+    static func newsletterIssues(root: String) -> [Int] {
+        documents(root: root).filter { $0.keys["kind"] == "newsletter" }.compactMap { $0.keys["issue"].flatMap { Int($0) } }
+    }
+
+    /// Every Markdown file under `ROOT/content/` with its top-level front-matter keys, sorted by path.
+    private static func documents(root: String) -> [(path: String, keys: [String: String])] {
         let content = join(root, "content")
         guard let walker = FileManager.default.enumerator(atPath: content) else { return [] }
-        var found: [(id: String, path: String)] = []
+        var found: [(path: String, keys: [String: String])] = []
         for case let path as String in walker where path.hasSuffix(".md") {
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             guard let text = try? String(contentsOfFile: content + "/" + path, encoding: .utf8) else { continue }
-            let keys = topLevelFrontMatter(text)
-            guard keys["kind"] == "review" else { continue }
-            let name = String((path as NSString).lastPathComponent.dropLast(3))
-            found.append((keys["slug"] ?? name, path))
+            found.append((path, topLevelFrontMatter(text)))
         }
         return found.sorted { $0.path < $1.path }
     }
@@ -562,6 +575,28 @@ public enum Skeleton {
             ## 3. Conclusions
 
             **3.1** Sum up; the recommendations come from the front matter above.
+
+            """)
+    }
+
+    private static func newsletter(title: String, _ dates: Dates, _ context: Context) -> String {
+        var yaml = Lines()
+        yaml.comment("A staff newsletter issue: a page on the site, and email.html, email.txt and issue.eml beside it.")
+        yaml.comment(alsoAllowed)
+        common(&yaml, title: title, date: dates.today, dateRequired: true,
+               summary: "News from ICT Services for everyone in the service.", tags: ["newsletter"])
+        yaml.add("kind: newsletter", "required: this is a newsletter issue")
+        yaml.add("issue: \(context.nextIssue)", "required: whole number, unique: the issue's number")
+        yaml.add("editor: Performance and planning officer", "optional: who edits this issue")
+        yaml.add("intro: Welcome to this issue.", "optional: Markdown shown before the articles")
+        yaml.add("articles:", "optional: list of articles")
+        yaml.add("  - title: News from the service desk", "required: text")
+        yaml.add("    body: The help desk now answers most calls straight away.", "required: Markdown; may hold ```chart and ```table blocks")
+        yaml.add("gather: true", "optional: true gathers what the site reported since the previous issue; or {from: date, to: date}")
+        return document(yaml, body: """
+
+            The articles, and what this issue gathers from the rest of the site, come from the front matter
+            above. Email addresses for the .eml file are set under `newsletter:` in content/site.yaml.
 
             """)
     }
