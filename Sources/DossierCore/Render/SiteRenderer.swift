@@ -23,6 +23,9 @@ struct SiteRenderer {
         case actionTracker
         case archive
         case notFound
+        case siteFeed
+        case sectionFeed(String)
+        case sitemap
     }
 
     /// What every job shares, made once.
@@ -59,9 +62,11 @@ struct SiteRenderer {
         let sectionJobs = graph.sortedSections.flatMap { section in
             (1...(section.isHome ? 1 : graph.listPageCount(section))).map { Job.section(section.folder, number: $0) }
         }
-        let jobs = sectionJobs + tagJobs + (graph.hasActions ? [.actionTracker] : []) + (graph.reports.isEmpty ? [] : [.archive])
+        let feedJobs: [Job] = (graph.reports.isEmpty ? [] : [.siteFeed]) + graph.sections.keys.sorted().map(Job.sectionFeed) + [.sitemap]
+        let jobs = feedJobs + sectionJobs + tagJobs + (graph.hasActions ? [.actionTracker] : []) + (graph.reports.isEmpty ? [] : [.archive])
             + [.notFound] + indicatorJobs + graph.pages.indices.map(Job.page)
 
+        // Jobs that make no file (a section with no pages has no feed) leave their slot empty.
         var outputs = [OutputFile?](repeating: nil, count: jobs.count)
         outputs.withUnsafeMutableBufferPointer { slots in
             let slots = UnsafeSendable(slots)
@@ -70,9 +75,6 @@ struct SiteRenderer {
             }
         }
         var files = outputs.compactMap { $0 }
-        if !graph.reports.isEmpty { files.append(Feeds.site(graph, urls: urls)) }
-        files += graph.sortedSections.compactMap { Feeds.section($0, graph, urls: urls) }
-        files.append(Sitemap.file(graph, urls: urls))
         files += graph.pages.flatMap { NewsletterFiles.files(for: $0, graph: graph, urls: urls) }
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .text(text)))
@@ -83,7 +85,7 @@ struct SiteRenderer {
         return files.sorted { $0.path < $1.path }
     }
 
-    private func render(_ job: Job, _ shared: Shared, log: DiagnosticLog) -> OutputFile {
+    private func render(_ job: Job, _ shared: Shared, log: DiagnosticLog) -> OutputFile? {
         let graph = shared.graph
         switch job {
         case let .page(index):
@@ -167,6 +169,15 @@ struct SiteRenderer {
                                                 summary: "Every report by financial year and quarter, newest first.")
             data.breadcrumbs = [home(graph)]
             return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.archive(shared.documents)), log: log)
+
+        case .siteFeed:
+            return Feeds.site(graph, urls: shared.urls)
+
+        case let .sectionFeed(folder):
+            return Feeds.section(graph.sections[folder]!, graph, urls: shared.urls)
+
+        case .sitemap:
+            return Sitemap.file(graph, urls: shared.urls)
 
         case .notFound:
             var data = TemplateContext.PageData(kind: .notFound, title: "Page not found", urlPath: "")

@@ -35,7 +35,12 @@ struct SiteURLs: Sendable {
     }()
 
     static func encode(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        // Most paths are plain ASCII words, digits and punctuation that need no encoding.
+        let plain = path.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x2F || byte == 0x7E
+        }
+        return plain ? path : path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
     }
 }
 
