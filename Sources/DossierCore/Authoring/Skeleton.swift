@@ -318,6 +318,18 @@ public enum Skeleton {
     private static let statuses = "not-started, in-hand, complete, overdue or deferred"
     private static let alsoAllowed = "Also allowed: draft, slug, weight. Every key is described in docs/content.md."
 
+    /// A document's opening comments (what it is, the keys also allowed, a note), then the keys every
+    /// page has.
+    private static func start(_ about: [String], note: String? = nil, title: String, date: Day, dateRequired: Bool,
+                              summary: String, tags: [String]) -> Lines {
+        var yaml = Lines()
+        about.forEach { yaml.comment($0) }
+        yaml.comment(alsoAllowed)
+        if let note { yaml.comment(note) }
+        common(&yaml, title: title, date: date, dateRequired: dateRequired, summary: summary, tags: tags)
+        return yaml
+    }
+
     /// title, date, summary and tags, as every page has them.
     private static func common(_ yaml: inout Lines, title: String, date: Day, dateRequired: Bool, summary: String, tags: [String]) {
         yaml.add("title: \(scalar(title))", "required: the title, shown as the page's heading and in lists")
@@ -335,11 +347,9 @@ public enum Skeleton {
     // MARK: - The kinds
 
     private static func page(title: String, _ dates: Dates) -> String {
-        var yaml = Lines()
-        yaml.comment("A page.")
-        yaml.comment(alsoAllowed)
-        common(&yaml, title: title, date: dates.today, dateRequired: false,
-               summary: "What this page is about, in one sentence.", tags: ["about"])
+        var yaml = start(["A page."],
+                         title: title, date: dates.today, dateRequired: false,
+                         summary: "What this page is about, in one sentence.", tags: ["about"])
         return document(yaml, body: """
 
             ## Introduction
@@ -353,11 +363,9 @@ public enum Skeleton {
     private static func quarterly(title: String, _ dates: Dates, _ context: Context) -> String {
         let year = dates.report.year.label
         let months = dates.report.months
-        var yaml = Lines()
-        yaml.comment("A quarterly performance report.")
-        yaml.comment(alsoAllowed)
-        common(&yaml, title: title, date: dates.today, dateRequired: true,
-               summary: "ICT Services performance for \(months).", tags: ["performance"])
+        var yaml = start(["A quarterly performance report."],
+                         title: title, date: dates.today, dateRequired: true,
+                         summary: "ICT Services performance for \(months).", tags: ["performance"])
         yaml.add("kind: quarterly", "required: this is a quarterly performance report")
         yaml.add("financial_year: \(year)", "required: YYYY/YY; a financial year runs April to March")
         yaml.add("quarter: \(dates.report.quarter)", "required: 1–4 (Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March)")
@@ -372,19 +380,9 @@ public enum Skeleton {
         yaml.add("    comment: Fixed within the standard despite the office moves", "optional: text")
         yaml.add("    target: 90", "optional: number, replaces the registry's target in this report")
         yaml.add("scorecard:", "optional: the balanced scorecard position")
-        yaml.add("  milestones:", "optional: whole numbers; percentages are worked out from them")
-        yaml.add("    total: 40", "optional: milestones within the main actions")
-        yaml.add("    completed: 12", "optional: milestones completed to date")
-        yaml.add("    outstanding: 28", "optional: milestones still to complete")
-        yaml.add("    overdue: 0", "optional: main actions overdue")
-        yaml.add("  actions:", "optional: list of main actions")
-        yaml.add("    - id: BSC-01", "required: unique in this document")
-        yaml.add("      title: Create the staff training plan", "required: text")
-        yaml.add("      theme: People", "optional: text")
-        yaml.add("      lead: Head of ICT", "optional: text")
-        yaml.add("      due: \(dates.report.lastDay.iso)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
-        yaml.add("      status: complete", "required: \(statuses)")
-        yaml.add("      progress: Plan agreed and published on the intranet", "optional: text")
+        scorecardKeys(&yaml, indent: "  ", action: ScorecardExample(
+            title: "Create the staff training plan", theme: "People", due: dates.report.lastDay.iso, status: "complete",
+            progress: "Plan agreed and published on the intranet"))
         return document(yaml, body: """
 
             ## Introduction
@@ -400,27 +398,15 @@ public enum Skeleton {
     }
 
     private static func scorecard(title: String, _ dates: Dates) -> String {
-        var yaml = Lines()
-        yaml.comment("A balanced scorecard action plan.")
-        yaml.comment(alsoAllowed)
-        common(&yaml, title: title, date: dates.today, dateRequired: true,
-               summary: "Progress on the ICT Services balanced scorecard actions for \(dates.year.label).",
-               tags: ["balanced-scorecard"])
+        var yaml = start(["A balanced scorecard action plan."],
+                         title: title, date: dates.today, dateRequired: true,
+                         summary: "Progress on the ICT Services balanced scorecard actions for \(dates.year.label).",
+                         tags: ["balanced-scorecard"])
         yaml.add("kind: scorecard", "required: this is a balanced scorecard")
         yaml.add("period: \(dates.year.label)", "optional: text, the period the plan covers")
-        yaml.add("milestones:", "optional: whole numbers; percentages are worked out from them")
-        yaml.add("  total: 40", "optional: milestones within the main actions")
-        yaml.add("  completed: 12", "optional: milestones completed to date")
-        yaml.add("  outstanding: 28", "optional: milestones still to complete")
-        yaml.add("  overdue: 0", "optional: main actions overdue")
-        yaml.add("actions:", "optional: list of main actions")
-        yaml.add("  - id: BSC-01", "required: unique in this document")
-        yaml.add("    title: Ensure effective corporate governance of ICT", "required: text")
-        yaml.add("    theme: Governance", "optional: text")
-        yaml.add("    lead: Head of ICT", "optional: text")
-        yaml.add("    due: \(dates.yearEnd)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
-        yaml.add("    status: in-hand", "required: \(statuses)")
-        yaml.add("    progress: Steering group set up; terms of reference agreed", "optional: text")
+        scorecardKeys(&yaml, indent: "", action: ScorecardExample(
+            title: "Ensure effective corporate governance of ICT", theme: "Governance", due: dates.yearEnd, status: "in-hand",
+            progress: "Steering group set up; terms of reference agreed"))
         return document(yaml, body: """
 
             ## Introduction
@@ -431,13 +417,33 @@ public enum Skeleton {
             """)
     }
 
+    /// The example action of a scorecard skeleton.
+    private struct ScorecardExample {
+        let title, theme, due, status, progress: String
+    }
+
+    /// `milestones` and `actions`, as a scorecard document has them at the top and a quarterly
+    /// report under `scorecard:`.
+    private static func scorecardKeys(_ yaml: inout Lines, indent: String, action: ScorecardExample) {
+        yaml.add("\(indent)milestones:", "optional: whole numbers; percentages are worked out from them")
+        yaml.add("\(indent)  total: 40", "optional: milestones within the main actions")
+        yaml.add("\(indent)  completed: 12", "optional: milestones completed to date")
+        yaml.add("\(indent)  outstanding: 28", "optional: milestones still to complete")
+        yaml.add("\(indent)  overdue: 0", "optional: main actions overdue")
+        yaml.add("\(indent)actions:", "optional: list of main actions")
+        yaml.add("\(indent)  - id: BSC-01", "required: unique in this document")
+        yaml.add("\(indent)    title: \(action.title)", "required: text")
+        yaml.add("\(indent)    theme: \(action.theme)", "optional: text")
+        yaml.add("\(indent)    lead: Head of ICT", "optional: text")
+        yaml.add("\(indent)    due: \(action.due)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
+        yaml.add("\(indent)    status: \(action.status)", "required: \(statuses)")
+        yaml.add("\(indent)    progress: \(action.progress)", "optional: text")
+    }
+
     private static func review(title: String, _ dates: Dates) -> String {
-        var yaml = Lines()
-        yaml.comment("A Best Value Review. Other documents name it with `review:` and this file's name")
-        yaml.comment("(without .md), or its slug.")
-        yaml.comment(alsoAllowed)
-        common(&yaml, title: title, date: dates.today, dateRequired: false,
-               summary: "The Best Value Review of ICT Services: its stages and how it is run.", tags: ["best-value-review"])
+        var yaml = start(["A Best Value Review. Other documents name it with `review:` and this file's name", "(without .md), or its slug."],
+                         title: title, date: dates.today, dateRequired: false,
+                         summary: "The Best Value Review of ICT Services: its stages and how it is run.", tags: ["best-value-review"])
         yaml.add("kind: review", "required: this is a Best Value Review")
         yaml.add("service: ICT Services", "required: the service under review")
         yaml.add("lead: Assistant Director (ICT)", "optional: who leads the review")
@@ -460,12 +466,9 @@ public enum Skeleton {
     }
 
     private static func highlight(title: String, _ dates: Dates, _ context: Context) -> String {
-        var yaml = Lines()
-        yaml.comment("A highlight report to lead members.")
-        yaml.comment(alsoAllowed)
-        yaml.comment("List items are text, or a mapping: {text: …, date: YYYY-MM-DD or YYYY-MM, status: …}.")
-        common(&yaml, title: title, date: dates.today, dateRequired: false,
-               summary: "Progress on the Best Value Review of ICT Services, reported to lead members.", tags: ["best-value-review"])
+        var yaml = start(["A highlight report to lead members."], note: "List items are text, or a mapping: {text: …, date: YYYY-MM-DD or YYYY-MM, status: …}.",
+                         title: title, date: dates.today, dateRequired: false,
+                         summary: "Progress on the Best Value Review of ICT Services, reported to lead members.", tags: ["best-value-review"])
         yaml.add("kind: highlight", "required: this is a highlight report")
         yaml.add("review: \(scalar(context.review))", "required: the review's id (its file name without .md)")
         yaml.add("period: \(dates.monthWords(0))", "optional: text, the period reported on")
@@ -492,12 +495,10 @@ public enum Skeleton {
     }
 
     private static func plan(title: String, _ dates: Dates, _ context: Context) -> String {
-        var yaml = Lines()
-        yaml.comment("An improvement plan.")
-        yaml.comment(alsoAllowed)
-        common(&yaml, title: title, date: dates.today, dateRequired: false,
-               summary: "Improvement objectives for ICT Services, with actions, lead officers and measures.",
-               tags: ["improvement-plan"])
+        var yaml = start(["An improvement plan."],
+                         title: title, date: dates.today, dateRequired: false,
+                         summary: "Improvement objectives for ICT Services, with actions, lead officers and measures.",
+                         tags: ["improvement-plan"])
         yaml.add("kind: plan", "required: this is an improvement plan")
         yaml.add("review: \(scalar(context.review))", "optional: the review's id (its file name without .md)")
         yaml.add("objectives:", "optional: list of improvement objectives")
@@ -538,12 +539,10 @@ public enum Skeleton {
 
     private static func committee(title: String, _ dates: Dates, _ context: Context) -> String {
         let link = context.appendixLink ?? "../reviews/\(context.review).md"
-        var yaml = Lines()
-        yaml.comment("A committee or scrutiny report.")
-        yaml.comment(alsoAllowed)
-        common(&yaml, title: title, date: dates.today, dateRequired: false,
-               summary: "Tells the Scrutiny Board what has happened on the review of ICT since its last report.",
-               tags: ["scrutiny"])
+        var yaml = start(["A committee or scrutiny report."],
+                         title: title, date: dates.today, dateRequired: false,
+                         summary: "Tells the Scrutiny Board what has happened on the review of ICT since its last report.",
+                         tags: ["scrutiny"])
         yaml.add("kind: committee", "required: this is a committee report")
         yaml.add("review: \(scalar(context.review))", "optional: the review's id (its file name without .md)")
         yaml.add("report_of: Chief Officer ICT", "required: who the report is from")
@@ -580,11 +579,9 @@ public enum Skeleton {
     }
 
     private static func newsletter(title: String, _ dates: Dates, _ context: Context) -> String {
-        var yaml = Lines()
-        yaml.comment("A staff newsletter issue: a page on the site, and email.html, email.txt and issue.eml beside it.")
-        yaml.comment(alsoAllowed)
-        common(&yaml, title: title, date: dates.today, dateRequired: true,
-               summary: "News from ICT Services for everyone in the service.", tags: ["newsletter"])
+        var yaml = start(["A staff newsletter issue: a page on the site, and email.html, email.txt and issue.eml beside it."],
+                         title: title, date: dates.today, dateRequired: true,
+                         summary: "News from ICT Services for everyone in the service.", tags: ["newsletter"])
         yaml.add("kind: newsletter", "required: this is a newsletter issue")
         yaml.add("issue: \(context.nextIssue)", "required: whole number, unique: the issue's number")
         yaml.add("editor: Performance and planning officer", "optional: who edits this issue")
