@@ -186,7 +186,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    if "--help" in sys.argv or "-h" in sys.argv:
-        print(__doc__)
-        sys.exit(0)
-    sys.exit(main(sys.argv))
+    sc.run(main, __doc__)

@@ -258,6 +258,14 @@ def report_missing_tools(check: str, missing: list[str]) -> None:
     sys.exit(EXIT_MISSING_TOOL)
 
 
+def run(main, doc: str) -> None:
+    """Runs a check script's main(argv) and exits with its status; -h/--help prints the script's doc."""
+    if "--help" in sys.argv or "-h" in sys.argv:
+        print(doc)
+        sys.exit(0)
+    sys.exit(main(sys.argv))
+
+
 def check_tools_only(argv: list[str]) -> bool:
     return "--check-tools" in argv
 
