@@ -60,7 +60,7 @@ let package = Package(
             ],
             path: "Tests/DossierCoreTests",
             // Golden SVG files, read by the chart tests through #filePath.
-            exclude: ["Golden"]
+            exclude: ["Golden", "MustacheSpec"]
         ),
     ]
 )
