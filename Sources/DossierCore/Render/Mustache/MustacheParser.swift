@@ -315,6 +315,9 @@ struct MustacheParser {
         skipWhitespace()
         if tripleMustache {
             guard position < bytes.count, bytes[position] == .closeBrace, matches(state.closeDelimiter, at: position + 1) else {
+                if matches(state.closeDelimiter, at: position) {
+                    throw MustacheSyntaxError("a triple mustache tag is not finished (missing '}\(state.closeText)')", at: location(of: tagStart))
+                }
                 throw badTag(state, tagStart: tagStart, expected: "}" + state.closeText)
             }
             position += 1 + state.closeDelimiter.count
