@@ -44,8 +44,14 @@ struct MustacheRenderer {
         var indentsFirstLine: Bool
     }
 
-    /// Renders `nodes` as one call: a template, a section's content, a partial.
+    /// Renders `nodes` as one call: a template, a section's content, a partial. Calls are
+    /// tracked only while there is indentation: where there is none, nothing is indented, and no
+    /// call outside it can be (indentation only grows inwards).
     mutating func render(_ nodes: [MustacheNode], indentsFirstLine: Bool = false) {
+        guard !indentation.isEmpty else {
+            for node in nodes { render(node) }
+            return
+        }
         calls.append(Call(start: output.count, nodeStart: output.count, indentation: indentation.count, indentsFirstLine: indentsFirstLine))
         let call = calls.count - 1
         for node in nodes {
@@ -171,6 +177,11 @@ struct MustacheRenderer {
     /// The value of `name`, its transforms applied; nil when it is missing or null, or when a
     /// transform does not apply.
     private func resolve(_ name: TemplateName) -> TemplateValue? {
+        if name.transforms.isEmpty {
+            guard let value = lookUp(name) else { return nil }
+            if case .null = value { return nil }
+            return value
+        }
         var transforms = name.transforms[...]
         var value: TemplateValue
         if name.isListPosition {
@@ -239,6 +250,7 @@ struct MustacheRenderer {
                 if call.indentation > 0, endsLine(after: 0) { output.append(contentsOf: indentation[..<call.indentation]) }
                 return
             }
+            // (A caller with no indentation is not tracked, and could indent nothing.)
             guard level > 0, calls[level - 1].nodeStart == output.count else { return }
             level -= 1
         }
