@@ -66,8 +66,7 @@ import Testing
     @Test(arguments: Variant.allCases)
     func theDefaultTemplatesRenderAsWithSwiftMustache(_ variant: Variant) throws {
         let pair = try MustacheTesting.Pair(try Self.templates())
-        let pages = TemplateSet.pageTemplates.map { ($0, TemplateContext.shape(for: $0)) }
-            + [(TemplateSet.listItemTemplate, TemplateContext.listItemShape)]
+        let pages = PageKind.allCases.map { ($0.template, $0.shape) } + [(PageKind.listItemTemplate, PageKind.listItemShape)]
         for (name, shape) in pages {
             let (ours, theirs) = pair.render(name, Self.data(shape, variant: variant))
             #expect(ours == theirs, "\(name), \(variant)")

@@ -50,7 +50,7 @@ enum MustacheTesting {
             return items.map { swiftValue($0, objectsAsDictionaries: objectsAsDictionaries) }
         case let .object(object):
             let fields = object.fields.mapValues { swiftValue($0, objectsAsDictionaries: objectsAsDictionaries) }
-            return objectsAsDictionaries ? fields as Any : DossierCore.TemplateObject(fields) as Any
+            return objectsAsDictionaries ? fields as Any : ParentObject(fields) as Any
         }
     }
 
@@ -71,4 +71,12 @@ enum MustacheTesting {
              theirs.render(MustacheTesting.swiftValue(context, objectsAsDictionaries: objectsAsDictionaries), withTemplate: name) ?? "<no template>")
         }
     }
+}
+
+/// Named values as swift-mustache looks them up (`MustacheParent`), the way Dossier gave it its
+/// data before it had its own engine.
+final class ParentObject: MustacheParent, @unchecked Sendable {
+    let fields: [String: Any]
+    init(_ fields: [String: Any]) { self.fields = fields }
+    func child(named name: String) -> Any? { fields[name] }
 }

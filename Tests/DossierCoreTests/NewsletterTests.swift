@@ -80,7 +80,7 @@ import Testing
         let content = ContentLoader(fileSystem: fixture.fileSystem, root: Fixture.root).load(into: log)
         let parsed = PageParser().parse(content, into: log)
         let validated = Validator().validate(parsed, into: log)
-        let graph = SiteGraphBuilder(includeDrafts: false, includeFuture: true, today: Fixture.today, themeOutputs: [])
+        let graph = SiteGraphBuilder(includeDrafts: false, includeFuture: true, today: Fixture.today)
             .build(config: validated.config, registry: validated.registry, pages: validated.pages,
                    allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
         #expect(log.diagnostics.filter { $0.severity == .error }.isEmpty, "\(log.diagnostics)")

@@ -100,6 +100,9 @@ import Testing
         let site = try Self.site.build()
         let people = Tree.text(site, "about/team/people/index.html")
         #expect(people.contains("<li><a href=\"/ict/\">Home</a></li>\n<li><a href=\"/ict/about/\">About</a></li>\n<li><a href=\"/ict/about/team/\">Team</a></li>"))
+        // A section's own list leads to it without linking to itself.
+        let team = Tree.text(site, "about/team/index.html")
+        #expect(team.contains("<li><a href=\"/ict/\">Home</a></li>\n<li><a href=\"/ict/about/\">About</a></li>\n</ol>"))
         let missing = Tree.text(site, "404.html")
         #expect(missing.contains("<h1>Page not found</h1>") && !missing.contains("rel=\"canonical\""))
     }

@@ -14,12 +14,14 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public var tolerance: Double
     /// How many pages a section's list shows on each of its pages.
     public var pageSize: Int
+    /// How many of the newest reports a feed holds.
+    public var feedSize: Int
     /// Where newsletter issues are sent from and to.
     public var newsletter: NewsletterSettings?
 
     public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
                 language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false,
-                tolerance: Double = 2, pageSize: Int = 20) {
+                tolerance: Double = 2, pageSize: Int = 20, feedSize: Int = 20) {
         self.title = title
         self.organisation = organisation
         self.baseURL = baseURL
@@ -28,6 +30,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         self.allowRawHTML = allowRawHTML
         self.tolerance = tolerance
         self.pageSize = pageSize
+        self.feedSize = feedSize
     }
 
     public static let defaults = SiteConfig()
@@ -35,6 +38,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, organisation, language, navigation, tolerance, newsletter
         case pageSize = "page_size"
+        case feedSize = "feed_size"
         case baseURL = "base_url"
         case allowRawHTML = "allow_raw_html"
     }
@@ -52,6 +56,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         allowRawHTML = try container.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
         tolerance = try container.decodeIfPresent(Double.self, forKey: .tolerance) ?? defaults.tolerance
         pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? defaults.pageSize
+        feedSize = try container.decodeIfPresent(Int.self, forKey: .feedSize) ?? defaults.feedSize
         newsletter = try container.decodeIfPresent(NewsletterSettings.self, forKey: .newsletter)
     }
 }

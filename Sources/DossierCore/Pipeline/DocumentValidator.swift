@@ -79,7 +79,7 @@ struct DocumentValidator {
         var seen: Set<String> = []
         for (index, result) in (report.results ?? []).enumerated() {
             let path = "results[\(index + 1)]"
-            guard let indicator = registry.indicators.first(where: { $0.id == result.indicator }) else {
+            guard let indicator = registry.indicator(result.indicator) else {
                 if registryFailed { continue }
                 let near = Suggestion.nearest(to: result.indicator, in: ids).map { "did you mean '\($0)'? " } ?? ""
                 found.append(.error("unknown indicator '\(result.indicator)'", at: page.location(of: "\(path).indicator"),

@@ -6,8 +6,10 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, seconds: Double)]
     public var pageCount: Int
     public var fileCount: Int
-    /// Every output file, in path order (held in memory until written).
+    /// Every output file in path order, from `check` (a build streams its files to disk instead).
     public var files: [OutputFile]
+    /// The path of every file the output plan makes, in order.
+    public var plannedPaths: [String]
     /// The published pages, for tools that work on the built site (the offline archive).
     public var pages: [PublishedPage]
     /// The site's base URL, ending in `/`.
@@ -28,7 +30,7 @@ public struct PublishedPage: Sendable, Equatable {
     public var issue: Int? = nil
 }
 
-/// load → parse → validate → build the site graph → render → write. Each stage adds what it finds
+/// load → parse → validate → build the site graph → plan the outputs → render → write. Each stage adds what it finds
 /// to one log, so one run reports every error it can; nothing is written if there is any error.
 public struct Pipeline: Sendable {
     public enum Mode: Sendable {
@@ -57,24 +59,38 @@ public struct Pipeline: Sendable {
         let validated = timer.time("validate") { Validator().validate(parsed, into: log) }
         let config = validated.config
         let graph = timer.time("graph") {
-            SiteGraphBuilder(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today,
-                             themeOutputs: templates.assets.keys.sorted())
+            SiteGraphBuilder(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
                 .build(config: config, registry: validated.registry, pages: validated.pages,
                        allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
         }
+        let plan = timer.time("plan") { OutputPlanner(themeFiles: templates.assets.keys.sorted()).plan(graph, into: log) }
         let renderer = SiteRenderer(
             templates: templates,
             markdown: MarkdownRenderer(allowRawHTML: config.value.allowRawHTML, reservedIDs: Self.templateIDs,
                                        tolerance: config.value.tolerance),
             buildDate: options.today, generator: "Dossier \(DossierVersion.current)", validateContexts: options.validateContexts)
-        let files = timer.time("render") { renderer.render(graph, into: log) }
 
-        if log.hasErrors { throw BuildFailure(diagnostics: log.diagnostics) }
-        if mode == .build {
-            let writer = OutputWriter(fileSystem: fileSystem, root: options.root)
+        // A build writes each file into the staging folder as it is rendered; `check`, and a build
+        // that already has errors, keep them in memory and write nothing.
+        var staging: StagingFolder?
+        if mode == .build && !log.hasErrors {
+            do throws(Diagnostic) {
+                staging = try OutputWriter(fileSystem: fileSystem, root: options.root).begin(options.outputFolder)
+            } catch {
+                throw BuildFailure(diagnostics: log.diagnostics + [error])
+            }
+        }
+        let memory = MemorySink()
+        timer.time("render") { renderer.render(graph, plan: plan, to: staging ?? memory, into: log) }
+
+        if log.hasErrors {
+            staging?.discard()
+            throw BuildFailure(diagnostics: log.diagnostics)
+        }
+        if let staging {
             let failure: Diagnostic? = timer.time("write") {
                 do throws(Diagnostic) {
-                    try writer.write(files, to: options.outputFolder)
+                    try staging.commit()
                     return nil
                 } catch {
                     return error
@@ -90,8 +106,8 @@ public struct Pipeline: Sendable {
             return PublishedPage(title: page.title, date: page.date, urlPath: page.urlPath, kind: page.source.document?.kind,
                                  quarter: quarter, issue: issue)
         }
-        return BuildReport(diagnostics: log.diagnostics, timings: timer.timings, pageCount: graph.pages.count, fileCount: files.count,
-                           files: files, pages: pages, baseURL: config.value.baseURL)
+        return BuildReport(diagnostics: log.diagnostics, timings: timer.timings, pageCount: graph.pages.count, fileCount: plan.entries.count,
+                           files: memory.collected, plannedPaths: plan.paths, pages: pages, baseURL: config.value.baseURL)
     }
 
     /// Ids the default templates give to landmarks; headings in content must not take them.

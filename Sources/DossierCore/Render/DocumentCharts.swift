@@ -1,21 +1,21 @@
 import Foundation
 
 /// The charts placed on typed pages, built from the same models as the pages' tables.
-/// Each returns the chart's HTML (SVG plus its data table), or NSNull when there is nothing to draw.
+/// Each returns the chart's HTML (SVG plus its data table), or nil when there is nothing to draw.
 /// Ids are fixed per page and kind of chart; an underscore keeps them apart from heading anchors.
 enum DocumentCharts {
-    static func milestones(_ milestones: Milestones?) -> Any {
-        guard let milestones, let total = milestones.total, let completed = milestones.completed else { return NSNull() }
+    static func milestones(_ milestones: Milestones?) -> String? {
+        guard let milestones, let total = milestones.total, let completed = milestones.completed else { return nil }
         let outstanding = milestones.outstanding ?? max(0, total - completed)
         return html(.donut(DonutData(title: "Milestones completed", parts: [
             .init(label: "Completed", value: Double(completed)), .init(label: "Outstanding", value: Double(outstanding)),
         ])), id: "doc_milestones")
     }
 
-    static func targets(_ report: QuarterlyReport, period: FinancialQuarter, _ inputs: DocumentContext.Inputs) -> Any {
+    static func targets(_ report: QuarterlyReport, period: FinancialQuarter, _ inputs: DocumentContext.Inputs) -> String? {
         var unit: IndicatorUnit?
         let rows = (report.results ?? []).compactMap { result -> TargetData.Row? in
-            guard let indicator = inputs.graph.registry.indicators.first(where: { $0.id == result.indicator }) else { return nil }
+            guard let indicator = inputs.graph.registry.indicator(result.indicator) else { return nil }
             // One chart, one scale: indicators in other units stay in the table only.
             guard unit == nil || unit == indicator.unit else { return nil }
             unit = indicator.unit
@@ -23,31 +23,31 @@ enum DocumentCharts {
             return TargetData.Row(label: indicator.name, actual: result.actual, target: computed.target,
                                   status: computed.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
         }
-        guard let unit, !rows.isEmpty else { return NSNull() }
+        guard let unit, !rows.isEmpty else { return nil }
         return html(.target(TargetData(title: "Indicators against target, \(period.label)", unit: unit, rows: rows)), id: "doc_targets")
     }
 
     /// Stages with at least a start or an end date; the others have no place on a time axis.
     /// "Now" is the first of `candidates` inside the plan's span: a marker decades away would only
     /// squash the stages.
-    static func timeline(_ review: Review, now candidates: [Day], id: String = "doc_timeline") -> Any {
+    static func timeline(_ review: Review, now candidates: [Day], id: String = "doc_timeline") -> String? {
         let stages = (review.stages ?? []).compactMap { stage -> TimelineData.Stage? in
             guard let start = stage.start ?? stage.end, let end = stage.end ?? stage.start else { return nil }
             let name = stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name
             return TimelineData.Stage(label: name, start: start.first, end: end.last,
                                       status: stage.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
         }
-        guard let first = stages.map(\.start).min(), let last = stages.map(\.end).max() else { return NSNull() }
+        guard let first = stages.map(\.start).min(), let last = stages.map(\.end).max() else { return nil }
         let now = candidates.first { $0 >= first && $0 <= last }
         return html(.timeline(TimelineData(title: "Stages of the review and their dates", stages: stages, now: now)), id: id)
     }
 
     /// Actions by status, one bar per group (theme, objective, source document).
-    static func statusBars(title: String, _ groups: [(label: String, statuses: [WorkStatus])], id: String = "doc_status") -> Any {
+    static func statusBars(title: String, _ groups: [(label: String, statuses: [WorkStatus])], id: String = "doc_status") -> String? {
         let rows = groups.filter { !$0.statuses.isEmpty }.map { group in
             StatusBarsData.Row(label: group.label, counts: Dictionary(grouping: group.statuses, by: \.rawValue).mapValues(\.count))
         }
-        guard !rows.isEmpty else { return NSNull() }
+        guard !rows.isEmpty else { return nil }
         return html(.status(StatusBarsData(title: title, statuses: ChartBlock.statusOrder.map { ChartStatus(key: $0.rawValue, words: $0.words) },
                                            rows: rows)), id: id)
     }
@@ -65,21 +65,21 @@ enum DocumentCharts {
         return groups
     }
 
-    static func measure(_ measure: Measure, id: String) -> Any {
-        guard let baseline = measure.baseline, let target = measure.target else { return NSNull() }
+    static func measure(_ measure: Measure, id: String) -> String? {
+        guard let baseline = measure.baseline, let target = measure.target else { return nil }
         let point = { (p: MeasurePoint) in MeasureData.Point(value: p.value, label: p.date?.long) }
         return html(.measure(MeasureData(title: measure.description, unit: measure.unit, baseline: point(baseline),
                                          latest: measure.latest.map(point), target: point(target))), id: id)
     }
 
-    static func trend(_ indicator: Indicator, _ inputs: DocumentContext.Inputs, sparkline: Bool = false) -> Any {
+    static func trend(_ indicator: Indicator, _ inputs: DocumentContext.Inputs, sparkline: Bool = false) -> String? {
         let points = inputs.graph.quarterlies.compactMap { index -> TrendData.Point? in
             guard case let .quarterly(report)? = inputs.graph.pages[index].source.document, let period = report.period,
                   let result = report.results?.first(where: { $0.indicator == indicator.id }) else { return nil }
             let target = result.target ?? indicator.target(in: report.financialYear)
             return TrendData.Point(label: period.label, value: result.actual, target: target)
         }
-        guard !points.isEmpty else { return NSNull() }
+        guard !points.isEmpty else { return nil }
         let data = TrendData(title: indicator.name, unit: indicator.unit, points: points)
         return sparkline ? Chart.sparkline(data, id: "spark_\(indicator.id)").svg : html(.trend(data), id: "doc_trend")
     }

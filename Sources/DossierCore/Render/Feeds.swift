@@ -4,23 +4,21 @@
 enum Feeds {
     static let fileName = "feed.xml"
 
-    static func site(_ graph: SiteGraph, urls: SiteURLs) -> OutputFile {
-        OutputFile(path: fileName, contents: .text(feed(title: graph.config.title, sitePath: "", pages: graph.reports, graph, urls)))
+    static func site(_ graph: SiteGraph, urls: SiteURLs) -> String {
+        feed(title: graph.config.title, sitePath: "", pages: graph.reports, graph, urls)
     }
 
-    static func section(_ section: SiteSection, _ graph: SiteGraph, urls: SiteURLs) -> OutputFile? {
-        let reports = section.pages.filter { graph.pages[$0].date != nil }
-        guard !section.isHome, !section.pages.isEmpty else { return nil }
-        return OutputFile(path: section.urlPath + fileName,
-                          contents: .text(feed(title: "\(section.title) – \(graph.config.title)", sitePath: section.urlPath,
-                                               pages: reports, graph, urls)))
+    /// A section's feed (the output plan gives one to every section with pages but the home page).
+    static func section(_ section: SiteSection, _ graph: SiteGraph, urls: SiteURLs) -> String {
+        feed(title: "\(section.title) – \(graph.config.title)", sitePath: section.urlPath,
+             pages: section.pages.filter { graph.pages[$0].date != nil }, graph, urls)
     }
 
     private static func feed(title: String, sitePath: String, pages: [Int], _ graph: SiteGraph, _ urls: SiteURLs) -> String {
         let newest = pages.sorted { a, b in
             let x = graph.pages[a], y = graph.pages[b]
             return (x.date!, y.source.file.contentPath) > (y.date!, x.source.file.contentPath)
-        }
+        }.prefix(max(0, graph.config.feedSize))
         let updated = newest.first.map { timestamp(graph.pages[$0].date!) } ?? "1970-01-01T00:00:00Z"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -54,7 +52,7 @@ enum Feeds {
 enum Sitemap {
     static let fileName = "sitemap.xml"
 
-    static func file(_ graph: SiteGraph, urls: SiteURLs) -> OutputFile {
+    static func xml(_ graph: SiteGraph, urls: SiteURLs) -> String {
         var entries: [(path: String, date: Day?)] = graph.pages.map { ($0.urlPath, $0.date) }
         for section in graph.sortedSections {
             for number in 1...(section.isHome ? 1 : graph.listPageCount(section)) { entries.append((SiteGraph.listPagePath(section, number), nil)) }
@@ -69,6 +67,6 @@ enum Sitemap {
             if let date = entry.date { xml += "<lastmod>\(date.iso)</lastmod>" }
             xml += "</url>\n"
         }
-        return OutputFile(path: fileName, contents: .text(xml + "</urlset>\n"))
+        return xml + "</urlset>\n"
     }
 }

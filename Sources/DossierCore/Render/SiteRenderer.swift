@@ -1,126 +1,110 @@
-import Foundation
+import Dispatch
 
-/// Stage 5: Markdown to HTML, then every page, section list and tag page through its template.
-/// Everything renders in parallel; the result is in output-path order.
+/// Stage 6: runs every job of the output plan — Markdown to HTML, the view model of the page, its
+/// template — in parallel, handing each file to the sink as soon as it is made, so no build holds
+/// every page in memory.
 struct SiteRenderer {
     let templates: TemplateSet
     let markdown: MarkdownRenderer
     let buildDate: Day
     let generator: String
-    /// Check every context against the template's declared shape; mismatches are errors.
+    /// Check every context against its template's shape; mismatches are errors (tests turn it on).
     var validateContexts = false
     /// How many recent pages the home page lists.
     var recentCount = 10
 
-    private enum Job {
-        case page(Int)
-        /// Page `number` (from 1) of a section's list.
-        case section(String, number: Int)
-        case tagIndex
-        case tag(Int)
-        case indicatorIndex
-        case indicator(Int)
-        case actionTracker
-        case archive
-        case notFound
-        case siteFeed
-        case sectionFeed(String)
-        case sitemap
-    }
-
-    /// What every job shares, made once.
-    private struct Shared: @unchecked Sendable {
+    /// What every job shares, made once before the jobs run.
+    private struct Shared: Sendable {
         let graph: SiteGraph
-        let urls: SiteURLs
-        let site: TemplateContext.SiteData
-        let links: SiteLinkResolver
-        let summaries: [TemplateObject]
-        var documents: DocumentContext.Inputs { DocumentContext.Inputs(graph: graph, urls: urls, links: links, today: today, markdown: markdown) }
-        let today: Day
-        let markdown: MarkdownRenderer
+        let plan: OutputPlan
+        let site: TemplateContext.Site
+        let documents: DocumentContext.Inputs
+        /// Each page as lists show it, with its `list-item.mustache` rendering, by page index.
+        let listed: [ListEntryView]
+        /// The action tracker, which the dashboard shares.
+        let tracker: ActionsView?
+        /// The latest current quarterly report's view, which its page and the dashboard share.
+        let latestQuarterly: (index: Int, view: QuarterlyView)?
+        var urls: SiteURLs { site.urls }
     }
 
-    func render(_ graph: SiteGraph, into log: DiagnosticLog) -> [OutputFile] {
+    func render(_ graph: SiteGraph, plan: OutputPlan, to sink: OutputSink, into log: DiagnosticLog) {
         let urls = SiteURLs(baseURL: graph.config.baseURL)
-        let site = TemplateContext.siteData(graph: graph, urls: urls, buildDate: buildDate, generator: generator)
-        // Each page is rendered for lists once, not once per list it appears in (its section, its tags, home).
-        var listed = [TemplateObject?](repeating: nil, count: graph.pages.count)
-        listed.withUnsafeMutableBufferPointer { slots in
-            let slots = UnsafeSendable(slots)
-            DispatchQueue.concurrentPerform(iterations: graph.pages.count) { index in
-                slots.value[index] = TemplateContext.listedPage(graph.pages[index], in: graph, site: site, templates: templates)
-            }
+        let site = TemplateContext.site(graph: graph, urls: urls, buildDate: buildDate, generator: generator)
+        let listSite = site.view(on: "")
+        let listed = parallelMap(graph.pages) { page in
+            let item = TemplateContext.listed(page, in: graph, urls: urls)
+            var siteView = listSite
+            siteView.navigation = []
+            let context = TemplateEncoder.value(ListItemContext(site: siteView, item: item))
+            return ListEntryView(item, html: templates.renderString(PageKind.listItemTemplate, context))
         }
-        let shared = Shared(
-            graph: graph, urls: urls, site: site,
-            links: SiteLinkResolver(graph: graph, urls: urls),
-            summaries: listed.map { $0! }, today: buildDate, markdown: markdown)
+        let documents = DocumentContext.Inputs(graph: graph, urls: urls, links: SiteLinkResolver(graph: graph, urls: urls),
+                                               today: buildDate, markdown: markdown)
+        var latestQuarterly: (Int, QuarterlyView)?
+        if let index = DocumentContext.latestQuarterly(graph), case let (.quarterly(view), _) = DocumentContext.document(graph.pages[index], documents) {
+            latestQuarterly = (index, view)
+        }
+        let shared = Shared(graph: graph, plan: plan, site: site, documents: documents, listed: listed,
+                            tracker: graph.hasActions || !graph.pages.isEmpty ? DocumentContext.actions(documents) : nil,
+                            latestQuarterly: latestQuarterly)
 
-        let tagJobs: [Job] = graph.tags.isEmpty ? [] : [.tagIndex] + graph.tags.indices.map(Job.tag)
-        let indicatorJobs: [Job] = graph.hasIndicators ? [.indicatorIndex] + graph.registry.indicators.indices.map(Job.indicator) : []
-        // Long lists first, so the last jobs to finish are short ones and both cores stay busy.
-        let sectionJobs = graph.sortedSections.flatMap { section in
-            (1...(section.isHome ? 1 : graph.listPageCount(section))).map { Job.section(section.folder, number: $0) }
+        // Long jobs first, so the last to finish are short ones and every core stays busy.
+        let jobs = plan.jobs.sorted { Self.weight($0) > Self.weight($1) }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            run(jobs[index], shared, sink: sink, log: log)
         }
-        let feedJobs: [Job] = (graph.reports.isEmpty ? [] : [.siteFeed]) + graph.sections.keys.sorted().map(Job.sectionFeed) + [.sitemap]
-        let jobs = feedJobs + sectionJobs + tagJobs + (graph.hasActions ? [.actionTracker] : []) + (graph.reports.isEmpty ? [] : [.archive])
-            + [.notFound] + indicatorJobs + graph.pages.indices.map(Job.page)
-
-        // Jobs that make no file (a section with no pages has no feed) leave their slot empty.
-        var outputs = [OutputFile?](repeating: nil, count: jobs.count)
-        outputs.withUnsafeMutableBufferPointer { slots in
-            let slots = UnsafeSendable(slots)
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                slots.value[index] = render(jobs[index], shared, log: log)
-            }
-        }
-        var files = outputs.compactMap { $0 }
-        files += graph.pages.flatMap { NewsletterFiles.files(for: $0, graph: graph, urls: urls) }
-        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: path, contents: .text(text)))
-        }
-        for asset in graph.assets {
-            files.append(OutputFile(path: asset.contentPath, contents: .copy(from: asset.path)))
-        }
-        return files.sorted { $0.path < $1.path }
     }
 
-    private func render(_ job: Job, _ shared: Shared, log: DiagnosticLog) -> OutputFile? {
+    private static func weight(_ job: OutputPlan.Job) -> Int {
+        switch job {
+        case .siteFeed, .sectionFeed, .sitemap: return 3
+        case .sectionList, .tagIndex, .tag, .archive, .actionTracker: return 2
+        case .indicatorIndex, .indicator, .notFound, .newsletterEmail: return 1
+        case .page, .themeFile, .contentFile: return 0
+        }
+    }
+
+    private func run(_ job: OutputPlan.Job, _ shared: Shared, sink: OutputSink, log: DiagnosticLog) {
         let graph = shared.graph
         switch job {
-        case let .page(index):
+        case let .page(path):
+            let index = graph.pageIndex[path]!
             let page = graph.pages[index]
-            let (body, diagnostics) = markdown.render(page.source, links: shared.links)
+            let (body, diagnostics) = markdown.render(page.source, links: shared.documents.links)
             log.add(contentsOf: diagnostics)
-            var data = TemplateContext.PageData(
-                kind: page.source.document.map { .init($0.kind) } ?? .page, title: page.title, urlPath: page.urlPath,
-                summary: page.summary, date: page.date, content: body.html, tags: page.tags, headings: body.headings,
-                kindTitle: page.source.document?.kind.title)
-            data.breadcrumbs = breadcrumbs(to: page.source.file.folder, in: graph, including: true)
+            let kind = page.source.document.map { PageKind($0.kind) } ?? .page
+            var data = TemplateContext.Page(
+                kind: kind, title: page.title, urlPath: page.urlPath, summary: page.summary, date: page.date, content: body.html,
+                tags: page.tags, headings: body.headings, kindTitle: page.source.document?.kind.title)
+            data.breadcrumbs = breadcrumbs(to: page.source.file.folder, in: graph)
             let link = { (other: Int) in (graph.pages[other].title, graph.pages[other].urlPath) }
             data.previous = graph.previous[index].map(link)
             data.next = graph.next[index].map(link)
             data.supersededBy = graph.supersededBy[index].map(link)
-            var doc: TemplateObject?
+            var doc: TemplateValue?
             if page.source.document != nil {
-                let (object, problems) = DocumentContext.document(page, shared.documents)
-                log.add(contentsOf: problems)
-                doc = object
+                if let latest = shared.latestQuarterly, latest.index == index {
+                    doc = TemplateEncoder.value(latest.view)
+                } else {
+                    let (view, problems) = DocumentContext.document(page, shared.documents)
+                    log.add(contentsOf: problems)
+                    doc = view.value
+                }
             }
-            return output(data, TemplateContext.make(site: shared.site, page: data, doc: doc), log: log)
+            write(data, TemplateContext.make(site: shared.site, page: data), doc: doc, to: sink, log: log)
 
-        case let .section(folder, number):
+        case let .sectionList(folder, number):
             let section = graph.sections[folder]!
-            let path = SiteGraph.listPagePath(section, number)
-            var data = TemplateContext.PageData(kind: section.isHome ? .home : .section,
-                                                title: number == 1 ? section.title : "\(section.title), page \(number)", urlPath: path)
-            data.breadcrumbs = section.isHome ? [] : breadcrumbs(to: ContentPath.folder(of: folder), in: graph, including: true)
+            var data = TemplateContext.Page(kind: section.isHome ? .home : .section,
+                                            title: number == 1 ? section.title : "\(section.title), page \(number)",
+                                            urlPath: SiteGraph.listPagePath(section, number))
+            data.breadcrumbs = section.isHome ? [] : breadcrumbs(to: ContentPath.folder(of: folder), in: graph)
             if number > 1 { data.breadcrumbs.append((section.title, section.urlPath)) }
             if !section.isHome && !section.pages.isEmpty { data.feedPath = section.urlPath + Feeds.fileName }
-            let pageCount = graph.listPageCount(section)
-            data.pagination = (number, pageCount, { SiteGraph.listPagePath(section, $0) })
+            data.pagination = (number, graph.listPageCount(section), { SiteGraph.listPagePath(section, $0) })
             if let index = section.index, number == 1 {
-                let (body, diagnostics) = markdown.render(index, links: shared.links)
+                let (body, diagnostics) = markdown.render(index, links: shared.documents.links)
                 log.add(contentsOf: diagnostics)
                 data.content = body.html
                 data.summary = index.frontMatter.summary
@@ -129,87 +113,117 @@ struct SiteRenderer {
             let size = max(1, graph.config.pageSize)
             let listed = section.isHome ? recentPages(graph) : Array(section.pages.dropFirst((number - 1) * size).prefix(size))
             let subsections = number == 1 ? section.subsections.compactMap { graph.sections[$0] } : []
-            return output(data, TemplateContext.make(
-                site: shared.site, page: data, pages: listed.map { shared.summaries[$0] },
-                sections: subsections.map { TemplateContext.sectionSummary($0, urls: shared.urls) },
-                doc: section.isHome ? DocumentContext.dashboard(shared.documents) : nil), log: log)
+            let context = TemplateContext.make(site: shared.site, page: data, pages: listed.map { shared.listed[$0] },
+                                               sections: subsections.map { TemplateContext.sectionSummary($0, urls: shared.urls) })
+            var doc: TemplateValue?
+            if section.isHome {
+                let latest = shared.latestQuarterly.map { (graph.pages[$0.index], $0.view) }
+                doc = TemplateEncoder.value(DocumentContext.dashboard(shared.documents, latestQuarterly: latest,
+                                                                      tracker: shared.tracker ?? DocumentContext.actions(shared.documents)))
+            }
+            write(data, context, doc: doc, to: sink, log: log)
 
         case .tagIndex:
-            var data = TemplateContext.PageData(kind: .tags, title: "Tags", urlPath: "\(SiteGraph.tagsFolder)/")
-            data.breadcrumbs = [home(graph)]
-            return output(data, TemplateContext.make(
-                site: shared.site, page: data, tags: graph.tags.map { TemplateContext.tagSummary($0, urls: shared.urls) }), log: log)
+            var data = TemplateContext.Page(kind: .tags, title: "Tags", urlPath: "\(SiteGraph.tagsFolder)/")
+            data.breadcrumbs = [home]
+            write(data, TemplateContext.make(site: shared.site, page: data, tags: graph.tags.map { TemplateContext.tagSummary($0, urls: shared.urls) }),
+                  to: sink, log: log)
 
-        case let .tag(index):
-            let tag = graph.tags[index]
-            var data = TemplateContext.PageData(kind: .tag, title: tag.reference.name, urlPath: tag.reference.urlPath)
-            data.breadcrumbs = [home(graph), ("Tags", "\(SiteGraph.tagsFolder)/")]
-            return output(data, TemplateContext.make(site: shared.site, page: data, pages: tag.pages.map { shared.summaries[$0] }), log: log)
+        case let .tag(slug):
+            let tag = graph.tags.first { $0.reference.slug == slug }!
+            var data = TemplateContext.Page(kind: .tag, title: tag.reference.name, urlPath: tag.reference.urlPath)
+            data.breadcrumbs = [home, ("Tags", "\(SiteGraph.tagsFolder)/")]
+            write(data, TemplateContext.make(site: shared.site, page: data, pages: tag.pages.map { shared.listed[$0] }), to: sink, log: log)
 
         case .indicatorIndex:
-            var data = TemplateContext.PageData(kind: .indicators, title: "Performance indicators", urlPath: "\(SiteGraph.indicatorsFolder)/")
-            data.breadcrumbs = [home(graph)]
-            return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.indicators(shared.documents)), log: log)
+            var data = TemplateContext.Page(kind: .indicators, title: "Performance indicators", urlPath: "\(SiteGraph.indicatorsFolder)/")
+            data.breadcrumbs = [home]
+            write(data, TemplateContext.make(site: shared.site, page: data),
+                  doc: TemplateEncoder.value(DocumentContext.indicators(shared.documents)), to: sink, log: log)
 
-        case let .indicator(index):
-            let indicator = graph.registry.indicators[index]
-            var data = TemplateContext.PageData(kind: .indicator, title: indicator.name, urlPath: "\(SiteGraph.indicatorsFolder)/\(indicator.id)/",
-                                                summary: indicator.standard)
-            data.breadcrumbs = [home(graph), ("Performance indicators", "\(SiteGraph.indicatorsFolder)/")]
-            return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.indicator(indicator, shared.documents)), log: log)
+        case let .indicator(id):
+            let indicator = graph.registry.indicator(id)!
+            var data = TemplateContext.Page(kind: .indicator, title: indicator.name, urlPath: "\(SiteGraph.indicatorsFolder)/\(id)/",
+                                            summary: indicator.standard)
+            data.breadcrumbs = [home, ("Performance indicators", "\(SiteGraph.indicatorsFolder)/")]
+            write(data, TemplateContext.make(site: shared.site, page: data),
+                  doc: TemplateEncoder.value(DocumentContext.indicator(indicator, shared.documents)), to: sink, log: log)
 
         case .actionTracker:
-            var data = TemplateContext.PageData(kind: .actions, title: "Action tracker", urlPath: "\(SiteGraph.actionsFolder)/",
-                                                summary: "Every action of every improvement plan and balanced scorecard, overdue first.")
-            data.breadcrumbs = [home(graph)]
-            return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.actions(shared.documents)), log: log)
+            var data = TemplateContext.Page(kind: .actions, title: "Action tracker", urlPath: "\(SiteGraph.actionsFolder)/",
+                                            summary: "Every action of every improvement plan and balanced scorecard, overdue first.")
+            data.breadcrumbs = [home]
+            write(data, TemplateContext.make(site: shared.site, page: data),
+                  doc: TemplateEncoder.value(shared.tracker ?? DocumentContext.actions(shared.documents)), to: sink, log: log)
 
         case .archive:
-            var data = TemplateContext.PageData(kind: .archive, title: "Archive of reports", urlPath: "\(SiteGraph.archiveFolder)/",
-                                                summary: "Every report by financial year and quarter, newest first.")
-            data.breadcrumbs = [home(graph)]
-            return output(data, TemplateContext.make(site: shared.site, page: data, doc: DocumentContext.archive(shared.documents)), log: log)
-
-        case .siteFeed:
-            return Feeds.site(graph, urls: shared.urls)
-
-        case let .sectionFeed(folder):
-            return Feeds.section(graph.sections[folder]!, graph, urls: shared.urls)
-
-        case .sitemap:
-            return Sitemap.file(graph, urls: shared.urls)
+            var data = TemplateContext.Page(kind: .archive, title: "Archive of reports", urlPath: "\(SiteGraph.archiveFolder)/",
+                                            summary: "Every report by financial year and quarter, newest first.")
+            data.breadcrumbs = [home]
+            write(data, TemplateContext.make(site: shared.site, page: data),
+                  doc: TemplateEncoder.value(DocumentContext.archive(shared.documents)), to: sink, log: log)
 
         case .notFound:
-            var data = TemplateContext.PageData(kind: .notFound, title: "Page not found", urlPath: "")
-            data.breadcrumbs = [home(graph)]
-            let context = TemplateContext.make(site: shared.site, page: data)
-            return OutputFile(path: "404.html", contents: .text(templates.render(context, with: TemplateContext.Kind.notFound.rawValue)))
+            var data = TemplateContext.Page(kind: .notFound, title: "Page not found", urlPath: "")
+            data.breadcrumbs = [home]
+            let context = checked(data.kind, TemplateEncoder.value(TemplateContext.make(site: shared.site, page: data)), nil, log: log)
+            sink.write("404.html", templates.render(PageKind.notFound.template, context))
+
+        case .siteFeed:
+            sink.write(Feeds.fileName, Array(Feeds.site(graph, urls: shared.urls).utf8))
+
+        case let .sectionFeed(folder):
+            sink.write(graph.sections[folder]!.urlPath + Feeds.fileName, Array(Feeds.section(graph.sections[folder]!, graph, urls: shared.urls).utf8))
+
+        case .sitemap:
+            sink.write(Sitemap.fileName, Array(Sitemap.xml(graph, urls: shared.urls).utf8))
+
+        case let .newsletterEmail(path):
+            for file in NewsletterFiles.files(for: graph.pages[graph.pageIndex[path]!], graph: graph, urls: shared.urls) {
+                if case let .text(text) = file.contents { sink.write(file.path, Array(text.utf8)) }
+            }
+
+        case let .themeFile(path):
+            sink.write(path, Array(templates.assets[path]!.utf8))
+
+        case let .contentFile(path):
+            sink.copy(path, from: ContentPath.join(SourceFile.contentFolder, path))
         }
     }
 
-    private func home(_ graph: SiteGraph) -> (title: String, path: String) { ("Home", "") }
+    private var home: (title: String, path: String) { ("Home", "") }
 
-    /// Home, then each section from the top down to `folder` (itself only when `including`).
-    private func breadcrumbs(to folder: String, in graph: SiteGraph, including: Bool) -> [(title: String, path: String)] {
+    /// Home, then each section from the top down to `folder`, itself included.
+    private func breadcrumbs(to folder: String, in graph: SiteGraph) -> [(title: String, path: String)] {
         var trail: [(title: String, path: String)] = []
         var current = folder
-        if !including { current = ContentPath.folder(of: folder) }
         while !current.isEmpty {
             if let section = graph.sections[current] { trail.insert((section.title, section.urlPath), at: 0) }
             current = ContentPath.folder(of: current)
         }
-        return [home(graph)] + trail
+        return [home] + trail
     }
 
-    private func output(_ data: TemplateContext.PageData, _ context: TemplateObject, log: DiagnosticLog) -> OutputFile {
-        let template = data.kind.rawValue
+    private func write(_ data: TemplateContext.Page, _ context: PageContext, doc: TemplateValue? = nil, to sink: OutputSink, log: DiagnosticLog) {
+        let value = checked(data.kind, TemplateEncoder.value(context), doc, log: log)
+        sink.write(data.urlPath + "index.html", templates.render(data.kind.template, value))
+    }
+
+    /// The page's context with its `doc`, checked against the template's shape when asked.
+    private func checked(_ kind: PageKind, _ common: TemplateValue, _ doc: TemplateValue?, log: DiagnosticLog) -> TemplateValue {
+        var value = common
+        if let doc, case let .object(object) = common {
+            var fields = object.fields
+            fields["doc"] = doc
+            value = .object(TemplateValue.Object(fields))
+        }
         if validateContexts {
-            for mismatch in TemplateContext.shape(for: template).mismatches(in: context) {
-                log.add(.error("context of '\(data.urlPath)' does not match the \(template) template's data: \(mismatch)",
-                               at: SourceLocation(file: "\(TemplateSet.folder)/\(template).mustache", line: 0)))
+            for mismatch in kind.shape.mismatches(in: value) {
+                log.add(.error("context of a '\(kind.template)' page does not match its template's data: \(mismatch)",
+                               at: SourceLocation(file: "\(TemplateSet.folder)/\(kind.template).mustache", line: 0)))
             }
         }
-        return OutputFile(path: data.urlPath + "index.html", contents: .text(templates.render(context, with: template)))
+        return value
     }
 
     /// The newest dated pages across the site, for the home page.
@@ -220,4 +234,16 @@ struct SiteRenderer {
             return (x.date!, y.source.file.contentPath) > (y.date!, x.source.file.contentPath)
         }.prefix(recentCount))
     }
+}
+
+/// `map` over both cores, keeping the order.
+func parallelMap<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+    var results = [Result?](repeating: nil, count: items.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        let slots = UnsafeSendable(buffer)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.value[index] = transform(items[index])
+        }
+    }
+    return results.map { $0! }
 }

@@ -1,80 +1,70 @@
-/// A template's text, where it came from, and its tags as a tree.
+/// Where a template came from, for diagnostics.
 struct TemplateSource: Sendable {
     let name: String
     /// Path printed in diagnostics: `templates/page.mustache`.
     let file: String
-    let text: String
     let isBuiltIn: Bool
 }
 
-/// Checks, before anything is rendered, that every variable a template uses exists in the data it
-/// is given and that every partial and parent it names exists. swift-mustache itself renders a
-/// missing variable or partial as nothing, which would publish an empty page without a word.
+/// Checks, before anything is rendered, that every name a template uses exists in the data it is
+/// given and that every partial and parent it names exists, walking the same parsed templates the
+/// renderer runs. A misspelt name is an error at its line and column, not a blank on the page.
 struct TemplateChecker {
+    let library: TemplateLibrary
     let sources: [String: TemplateSource]
-    private var trees: [String: [TemplateNode]] = [:]
 
-    init(sources: [String: TemplateSource]) {
-        self.sources = sources
-        for (name, source) in sources where name.hasSuffix("") {
-            trees[name] = TemplateTagScanner.tree(TemplateTagScanner.scan(source.text))
-        }
-    }
-
-    func check(_ name: String, shape: TemplateShape) -> [Diagnostic] {
-        guard let tree = trees[name], let source = sources[name] else { return [] }
+    func check(_ name: String, shape: TemplateShape) -> Set<Diagnostic> {
+        guard let template = library.template(named: name), let source = sources[name] else { return [] }
         var found: Set<Diagnostic> = []
-        walk(tree, in: source, scopes: [shape], including: [name], found: &found)
-        return Array(found)
+        walk(template.nodes, in: source, scopes: [shape], including: [name], found: &found)
+        return found
     }
 
-    private func walk(_ nodes: [TemplateNode], in source: TemplateSource, scopes: [TemplateShape],
+    private func walk(_ nodes: [MustacheNode], in source: TemplateSource, scopes: [TemplateShape],
                       including: [String], found: inout Set<Diagnostic>) {
         for node in nodes {
             switch node {
-            case let .tag(tag):
-                switch tag.kind {
-                case .variable, .unescaped:
-                    if case let .failure(problem) = resolve(tag.name, scopes: scopes) { found.insert(problem.diagnostic(tag, source)) }
-                case .partial:
-                    guard let tree = trees[tag.name], let partial = sources[tag.name] else {
-                        found.insert(missingTemplate(tag, source))
-                        continue
-                    }
-                    if !including.contains(tag.name) {
-                        walk(tree, in: partial, scopes: scopes, including: including + [tag.name], found: &found)
-                    }
-                case .delimiters:
-                    found.insert(.error("Dossier's template checker does not support changing the tag delimiters",
-                                        at: location(tag, source), hint: "keep {{ and }}"))
-                default: break
+            case .text:
+                continue
+            case let .variable(name, _, at):
+                if case let .failure(problem) = resolve(name, scopes: scopes) { found.insert(problem.diagnostic(at, source)) }
+            case let .section(name, inverted, children, at):
+                switch resolve(name, scopes: scopes) {
+                case let .success(shape):
+                    let inner: TemplateShape = if case let .list(element) = shape { element } else { shape }
+                    walk(children, in: source, scopes: inverted ? scopes : scopes + [inner], including: including, found: &found)
+                case let .failure(problem):
+                    found.insert(problem.diagnostic(at, source))
+                    if inverted { walk(children, in: source, scopes: scopes, including: including, found: &found) }
                 }
-            case let .group(tag, children):
-                switch tag.kind {
-                case .section:
-                    switch resolve(tag.name, scopes: scopes) {
-                    case let .success(shape):
-                        let inner: TemplateShape = if case let .list(element) = shape { element } else { shape }
-                        walk(children, in: source, scopes: scopes + [inner], including: including, found: &found)
-                    case let .failure(problem):
-                        found.insert(problem.diagnostic(tag, source))
-                    }
-                case .inverted:
-                    if case let .failure(problem) = resolve(tag.name, scopes: scopes) { found.insert(problem.diagnostic(tag, source)) }
-                    walk(children, in: source, scopes: scopes, including: including, found: &found)
-                case .parent:
-                    walk(children, in: source, scopes: scopes, including: including, found: &found)
-                    guard let tree = trees[tag.name], let parent = sources[tag.name] else {
-                        found.insert(missingTemplate(tag, source))
-                        continue
-                    }
-                    if !including.contains(tag.name) {
-                        walk(tree, in: parent, scopes: scopes, including: including + [tag.name], found: &found)
-                    }
-                default:
-                    walk(children, in: source, scopes: scopes, including: including, found: &found)
-                }
+            case let .partial(name, dynamic, _, at):
+                include(name, dynamic: dynamic, at: at, from: source, scopes: scopes, including: including, found: &found)
+            case let .parent(name, dynamic, _, overrides, at):
+                for block in overrides { walk(block.content, in: source, scopes: scopes, including: including, found: &found) }
+                include(name, dynamic: dynamic, at: at, from: source, scopes: scopes, including: including, found: &found)
+            case let .block(block, _, _):
+                walk(block.content, in: source, scopes: scopes, including: including, found: &found)
             }
+        }
+    }
+
+    private func include(_ name: String, dynamic: Bool, at: TemplateLocation, from source: TemplateSource, scopes: [TemplateShape],
+                         including: [String], found: inout Set<Diagnostic>) {
+        guard !dynamic else {
+            found.insert(.error("Dossier cannot check a dynamic partial name ('*\(name)')", at: location(at, source),
+                                hint: "name the partial itself, e.g. {{>partials/header}}"))
+            return
+        }
+        guard let template = library.template(named: name), let partial = sources[name] else {
+            let names = sources.keys.sorted()
+            found.insert(.error("no template named '\(name)'", at: location(at, source),
+                                hint: Suggestion.nearest(to: name, in: names).map { "did you mean '\($0)'?" }
+                                    ?? "templates: \(names.joined(separator: ", "))"))
+            return
+        }
+        // A cycle is reported when the templates load; here it is walked once.
+        if !including.contains(name) {
+            walk(template.nodes, in: partial, scopes: scopes, including: including + [name], found: &found)
         }
     }
 
@@ -83,57 +73,51 @@ struct TemplateChecker {
         let suggestion: String?
         let available: [String]
 
-        func diagnostic(_ tag: TemplateTag, _ source: TemplateSource) -> Diagnostic {
+        func diagnostic(_ at: TemplateLocation, _ source: TemplateSource) -> Diagnostic {
             var hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
             hint += "names here: \(available.joined(separator: ", "))"
-            return .error("unknown variable '\(name)'", at: TemplateChecker.location(tag, source), hint: hint)
+            return .error("unknown variable '\(name)'", at: SourceLocation(file: source.file, line: at.line, column: at.column), hint: hint)
         }
     }
 
     /// Looks a name up as Mustache does: the first segment in the innermost scope that has it,
-    /// the rest inside that; `.name` only in the innermost scope.
-    private func resolve(_ written: String, scopes: [TemplateShape]) -> Result<TemplateShape, UnknownName> {
-        var name = written
-        if let open = name.lastIndex(of: "(") {
-            let argument = name[name.index(after: open)...]
-            name = String(argument.prefix { $0 != ")" }).trimmingCharacters(in: .whitespaces)
-            if name.isEmpty { return .success(.value) }
-        }
-        if name == "." { return .success(scopes.last ?? .value) }
-        let relative = name.hasPrefix(".")
-        let segments = name.split(separator: ".").map(String.init)
-        guard let first = segments.first else { return .success(.value) }
-
-        let searched = relative ? Array(scopes.suffix(1)) : scopes.reversed()
+    /// the rest inside that; `.name` only in the innermost scope. A transform's result is a value.
+    private func resolve(_ name: TemplateName, scopes: [TemplateShape]) -> Result<TemplateShape, UnknownName> {
+        if name.isListPosition { return .success(.value) }
+        guard let first = name.segments.first else { return .success(transformed(scopes.last ?? .value, name.transforms)) }
+        let searched = name.isAnchored ? Array(scopes.suffix(1)) : scopes.reversed()
         guard var current = searched.lazy.compactMap({ $0.fields?[first] }).first else {
             let visible = Set(scopes.flatMap { $0.fields.map { Array($0.keys) } ?? [] }).sorted()
-            return .failure(UnknownName(name: written, suggestion: Suggestion.nearest(to: first, in: visible).map {
-                ([$0] + segments.dropFirst()).joined(separator: ".")
+            return .failure(UnknownName(name: name.written, suggestion: Suggestion.nearest(to: first, in: visible).map {
+                ([$0] + name.segments.dropFirst()).joined(separator: ".")
             }, available: visible))
         }
-        for (depth, segment) in segments.enumerated().dropFirst() {
+        for (depth, segment) in name.segments.enumerated().dropFirst() {
             guard let fields = current.fields, let next = fields[segment] else {
-                let prefix = segments[..<depth].joined(separator: ".")
+                let prefix = name.segments[..<depth].joined(separator: ".")
                 let names = current.fields.map { Array($0.keys).sorted() } ?? []
-                return .failure(UnknownName(name: written, suggestion: Suggestion.nearest(to: segment, in: names).map {
+                return .failure(UnknownName(name: name.written, suggestion: Suggestion.nearest(to: segment, in: names).map {
                     "\(prefix).\($0)"
                 }, available: names.map { "\(prefix).\($0)" }))
             }
             current = next
         }
-        return .success(current)
+        return .success(transformed(current, name.transforms))
     }
 
-    private func missingTemplate(_ tag: TemplateTag, _ source: TemplateSource) -> Diagnostic {
-        let names = sources.keys.sorted()
-        return .error("no template named '\(tag.name)'", at: Self.location(tag, source),
-                      hint: Suggestion.nearest(to: tag.name, in: names).map { "did you mean '\($0)'?" }
-                          ?? "templates: \(names.joined(separator: ", "))")
+    /// What the transforms make of a value of `shape`: `first(list)` is an element, `reversed(list)`
+    /// a list, the rest (`count`, `empty`, `uppercased` …) a plain value. The innermost runs first.
+    private func transformed(_ shape: TemplateShape, _ transforms: [MustacheTransform]) -> TemplateShape {
+        transforms.reversed().reduce(shape) { shape, transform in
+            switch (transform, shape) {
+            case let (.first, .list(element)), let (.last, .list(element)): return element
+            case (.reversed, .list), (.sorted, .list): return shape
+            default: return .value
+            }
+        }
     }
 
-    private func location(_ tag: TemplateTag, _ source: TemplateSource) -> SourceLocation { Self.location(tag, source) }
-
-    static func location(_ tag: TemplateTag, _ source: TemplateSource) -> SourceLocation {
-        SourceLocation(file: source.file, line: tag.line, column: tag.column)
+    private func location(_ at: TemplateLocation, _ source: TemplateSource) -> SourceLocation {
+        SourceLocation(file: source.file, line: at.line, column: at.column)
     }
 }

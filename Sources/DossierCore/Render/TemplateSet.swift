@@ -1,16 +1,11 @@
-import Mustache
-
 /// The templates a site renders with: the built-in defaults, overridden file by file by the site's
-/// own `templates/` folder, parsed by swift-mustache and checked against the data they will get.
+/// own `templates/` folder, parsed once into Dossier's Mustache library and checked against the
+/// data each page kind gets before anything is rendered.
 struct TemplateSet: Sendable {
     static let folder = "templates"
     static let assetsFolder = "assets"
-    /// The page types Dossier renders, each with a template of that name.
-    static let pageTemplates = ["page", "section", "tag", "tags", "404"] + DocumentContext.Template.allCases.map(\.rawValue)
-    /// Renders one page as an entry of a list; lists include it as `{{{html}}}`.
-    static let listItemTemplate = "list-item"
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Files under `templates/assets/` copied to the output's `assets/`, keyed by output path.
     let assets: [String: String]
 
@@ -31,7 +26,7 @@ struct TemplateSet: Sendable {
             log.add(.error("cannot read the templates folder: \(error.localizedDescription)", at: SourceLocation(file: Self.folder)))
         }
 
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var sources: [String: TemplateSource] = [:]
         var assets: [String: String] = [:]
         for path in texts.keys.sorted() {
@@ -46,51 +41,48 @@ struct TemplateSet: Sendable {
                 continue
             }
             let name = String(path.dropLast(".mustache".count))
-            do {
-                library.register(try MustacheTemplate(string: text), named: name)
-                sources[name] = TemplateSource(name: name, file: file, text: text, isBuiltIn: builtIn)
-            } catch let error as MustacheTemplate.ParserError {
-                log.add(.error("template syntax error: \(describe(error.error))",
-                               at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
-                               hint: builtIn ? "this is a built-in template; please report it" : nil))
+            do throws(MustacheSyntaxError) {
+                try library.add(text, named: name)
+                sources[name] = TemplateSource(name: name, file: file, isBuiltIn: builtIn)
             } catch {
-                log.add(.error("template syntax error: \(error)", at: SourceLocation(file: file)))
+                log.add(.error("template syntax error: \(error.message)", at: SourceLocation(file: file, line: error.line, column: error.column),
+                               hint: builtIn ? "this is a built-in template; please report it" : nil))
             }
         }
 
-        let checker = TemplateChecker(sources: sources)
+        let cycles = library.inclusionCycles()
+        for cycle in cycles {
+            let file = sources[cycle.closingTemplate]?.file ?? "\(Self.folder)/\(cycle.closingTemplate).mustache"
+            let first = cycle.names[0]
+            let what = cycle.names.count == 2 ? "includes itself" : "includes itself through \(cycle.names.dropFirst().dropLast().map { "'\($0)'" }.joined(separator: ", "))"
+            log.add(.error("template '\(first)' \(what) (\(cycle.description))",
+                           at: SourceLocation(file: file, line: cycle.closingTag.line, column: cycle.closingTag.column),
+                           hint: "a partial or parent must not lead back to the template that uses it"))
+        }
+
+        let checker = TemplateChecker(library: library, sources: sources)
         var problems: Set<Diagnostic> = []
-        let required = pageTemplates.map { ($0, TemplateContext.shape(for: $0)) } + [(listItemTemplate, TemplateContext.listItemShape)]
+        let required = PageKind.allCases.map { ($0.template, $0.shape) } + [(PageKind.listItemTemplate, PageKind.listItemShape)]
         for (name, shape) in required {
             if sources[name] == nil {
                 if !texts.keys.contains("\(name).mustache") {
                     log.add(.error("no template named '\(name)'", at: SourceLocation(file: "\(Self.folder)/\(name).mustache"),
-                                   hint: "every site needs the templates \((pageTemplates + [listItemTemplate]).joined(separator: ", "))"))
+                                   hint: "every site needs the templates \(required.map(\.0).joined(separator: ", "))"))
                 }
                 continue
             }
             // Partials shared by several page templates would otherwise report the same problem each time.
             problems.formUnion(checker.check(name, shape: shape))
         }
-        log.add(contentsOf: Array(problems))
+        log.add(contentsOf: problems.sorted { $0.location < $1.location })
         return TemplateSet(library: library, assets: assets)
     }
 
-    func render(_ context: TemplateObject, with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ name: String, _ context: TemplateValue) -> [UInt8] {
+        library.render(name, context: context)
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: return "the closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not finished (missing '}}')"
-        case .expectedSectionEnd: return "a section is opened but never closed"
-        case .invalidSetDelimiter: return "invalid delimiter change"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to a parent or block"
-        case .illegalTokenInsideInheritSection: return "only block overrides ({{$name}}) may appear inside a parent ({{<name}})"
-        case .textInsideInheritSection: return "only block overrides ({{$name}}) may appear inside a parent ({{<name}})"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "unrecognised pragma"
-        case nil: return "\(error)"
-        }
+    func renderString(_ name: String, _ context: TemplateValue) -> String {
+        library.renderText(name, context: context)
     }
 }

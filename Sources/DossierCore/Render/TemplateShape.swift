@@ -14,14 +14,16 @@ indirect enum TemplateShape: Sendable {
 
 extension TemplateShape {
     /// Where `value` differs from this shape: missing or extra names, a list where an object
-    /// belongs. Absent optional values (`NSNull`) match anything.
-    func mismatches(in value: Any, path: String = "") -> [String] {
-        if value is NSNull { return [] }
-        switch self {
-        case .value:
-            return value is TemplateObject || value is [Any] ? ["\(path.isEmpty ? "." : path) should be a single value"] : []
-        case let .object(fields):
-            guard let object = value as? TemplateObject else { return ["\(path) should be an object"] }
+    /// belongs. Absent optional values (`.null`) match anything.
+    func mismatches(in value: TemplateValue, path: String = "") -> [String] {
+        switch (self, value) {
+        case (_, .null):
+            return []
+        case (.value, .object), (.value, .list):
+            return ["\(path.isEmpty ? "." : path) should be a single value"]
+        case (.value, _):
+            return []
+        case let (.object(fields), .object(object)):
             let prefix = path.isEmpty ? "" : path + "."
             var found = Set(object.fields.keys).subtracting(fields.keys).sorted().map { "\(prefix)\($0) is not in the shape" }
             for (name, shape) in fields.sorted(by: { $0.key < $1.key }) {
@@ -32,11 +34,12 @@ extension TemplateShape {
                 found += shape.mismatches(in: child, path: prefix + name)
             }
             return found
-        case let .list(element):
-            guard let items = value as? [Any] else { return ["\(path) should be a list"] }
+        case (.object, _):
+            return ["\(path) should be an object"]
+        case let (.list(element), .list(items)):
             return items.enumerated().flatMap { element.mismatches(in: $1, path: "\(path)[\($0)]") }
+        case (.list, _):
+            return ["\(path) should be a list"]
         }
     }
 }
-
-import Foundation

@@ -108,7 +108,7 @@ struct NewsletterGathering {
         guard case let .quarterly(report)? = page.source.document else { return [:] }
         var found: [String: IndicatorStatus] = [:]
         for result in report.results ?? [] {
-            guard let indicator = graph.registry.indicators.first(where: { $0.id == result.indicator }) else { continue }
+            guard let indicator = graph.registry.indicator(result.indicator) else { continue }
             let target = result.target ?? indicator.target(in: report.financialYear)
             found[indicator.id] = IndicatorStatus.of(actual: result.actual, target: target, direction: indicator.direction,
                                                      tolerance: indicator.tolerance ?? graph.config.tolerance)

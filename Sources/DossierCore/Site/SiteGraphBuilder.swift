@@ -1,12 +1,10 @@
 /// Stage 4: gives every page its URL and its section, collects tags, resolves the navigation,
-/// and makes sure no two things are written to the same output path.
+/// and links the reports in series and supersession.
 struct SiteGraphBuilder {
     let includeDrafts: Bool
     let includeFuture: Bool
     /// The build date: pages dated after it are left out unless `includeFuture`.
     let today: Day
-    /// Output paths the theme writes (`assets/dossier.css`), which content must not take.
-    let themeOutputs: [String]
 
     func build(config located: Located<SiteConfig>, registry: IndicatorRegistry, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
                into log: DiagnosticLog) -> SiteGraph {
@@ -48,7 +46,6 @@ struct SiteGraphBuilder {
         }
         resolveSupersession(&graph, log: log)
         linkSeries(&graph)
-        checkOutputPaths(graph, log: log)
         graph.navigation = resolveNavigation(located, graph: graph, log: log)
         return graph
     }
@@ -159,49 +156,6 @@ struct SiteGraphBuilder {
             let pageSet = members[slug]!
             return SiteTag(reference: TagReference(name: names[slug]!, slug: slug), pages: order.filter(pageSet.contains))
         }
-    }
-
-    private func checkOutputPaths(_ graph: SiteGraph, log: DiagnosticLog) {
-        var owners: [String: (what: String, location: SourceLocation)] = [:]
-        func claim(_ path: String, _ what: String, _ location: SourceLocation) {
-            if let owner = owners[path] {
-                log.add(.error("\(what) is written to '\(path)', which \(owner.what) (\(owner.location.file)) already writes",
-                               at: location, hint: "give one of them a different slug or file name"))
-            } else {
-                owners[path] = (what, location)
-            }
-        }
-        for section in graph.sortedSections {
-            let location = section.index.map { SourceLocation(file: $0.file.path) }
-                ?? SourceLocation(file: ContentPath.join(SourceFile.contentFolder, section.folder))
-            let what = section.isHome ? "the home page" : "the section list of '\(section.folder)'"
-            for number in 1...(section.isHome ? 1 : graph.listPageCount(section)) {
-                claim(SiteGraph.listPagePath(section, number) + "index.html", what, location)
-            }
-            if !section.isHome && !section.pages.isEmpty { claim(section.urlPath + Feeds.fileName, "the feed of '\(section.folder)'", location) }
-        }
-        for page in graph.pages {
-            let location = page.source.frontMatter.slug != nil ? page.source.location(of: "slug") : SourceLocation(file: page.source.file.path)
-            claim(page.outputPath, "this page", location)
-            if page.source.document?.kind == .newsletter {
-                for path in NewsletterEmail.outputPaths(of: page) { claim(path, "this newsletter issue's email", location) }
-            }
-        }
-        let tagsLocation = SourceLocation(file: SourceFile.contentFolder)
-        if !graph.tags.isEmpty { claim("\(SiteGraph.tagsFolder)/index.html", "the tags index", tagsLocation) }
-        for tag in graph.tags { claim(tag.reference.urlPath + "index.html", "the page of tag '\(tag.reference.name)'", tagsLocation) }
-        let generated = SourceLocation(file: SourceFile.contentFolder)
-        if graph.hasIndicators {
-            claim("\(SiteGraph.indicatorsFolder)/index.html", "the indicators index", generated)
-            for indicator in graph.registry.indicators {
-                claim("\(SiteGraph.indicatorsFolder)/\(indicator.id)/index.html", "the page of indicator '\(indicator.id)'", generated)
-            }
-        }
-        if graph.hasActions { claim("\(SiteGraph.actionsFolder)/index.html", "the action tracker", generated) }
-        if !graph.reports.isEmpty { claim("\(SiteGraph.archiveFolder)/index.html", "the archive of reports", generated) }
-        for path in ["404.html", Feeds.fileName, Sitemap.fileName] { claim(path, "Dossier's \(path)", generated) }
-        for path in themeOutputs { claim(path, "the theme file", SourceLocation(file: "templates/\(path)")) }
-        for asset in graph.assets { claim(asset.contentPath, "this file", SourceLocation(file: asset.path)) }
     }
 
     private func resolveNavigation(_ config: Located<SiteConfig>, graph: SiteGraph, log: DiagnosticLog) -> [ResolvedNavigationItem] {

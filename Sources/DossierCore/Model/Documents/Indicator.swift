@@ -43,6 +43,9 @@ public struct IndicatorRegistry: StrictDecodable, Sendable, Equatable {
 
     public init(indicators: [Indicator] = []) { self.indicators = indicators }
 
+    /// The indicator with this id. Registries hold tens of indicators, so a scan is cheapest.
+    func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case indicators
     }

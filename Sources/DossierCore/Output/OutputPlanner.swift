@@ -1,0 +1,114 @@
+/// Makes the output plan from the site graph, and reports two things written to one path at the
+/// source of the second.
+struct OutputPlanner {
+    /// Output paths of the theme's files (`assets/dossier.css`).
+    let themeFiles: [String]
+
+    func plan(_ graph: SiteGraph, into log: DiagnosticLog) -> OutputPlan {
+        var claims = Claims()
+        let content = SourceLocation(file: SourceFile.contentFolder)
+        typealias Input = OutputPlan.Input
+        let page = { (kind: PageKind) -> Set<Input> in [.site, .template(kind.template)] }
+
+        // Dossier's own pages first, so a clash with content is reported at the content, which can move.
+        if !graph.tags.isEmpty {
+            claims.claim("\(SiteGraph.tagsFolder)/index.html", .tagIndex, page(.tags).union([.members(SiteGraph.tagsFolder)]), "the tags index", content)
+        }
+        for tag in graph.tags {
+            let inputs = page(.tag).union([.members(tag.reference.urlPath)]).union(tag.pages.map { .listing(graph.pages[$0].source.file.contentPath) })
+            claims.claim(tag.reference.urlPath + "index.html", .tag(slug: tag.reference.slug), inputs,
+                         "the page of tag '\(tag.reference.name)'", content)
+        }
+        if graph.hasIndicators {
+            claims.claim("\(SiteGraph.indicatorsFolder)/index.html", .indicatorIndex, page(.indicators).union([.documents]), "the indicators index", content)
+            for indicator in graph.registry.indicators {
+                claims.claim("\(SiteGraph.indicatorsFolder)/\(indicator.id)/index.html", .indicator(id: indicator.id),
+                             page(.indicator).union([.documents]), "the page of indicator '\(indicator.id)'", content)
+            }
+        }
+        if graph.hasActions {
+            claims.claim("\(SiteGraph.actionsFolder)/index.html", .actionTracker, page(.actions).union([.documents]), "the action tracker", content)
+        }
+        let reports = graph.reports
+        if !reports.isEmpty {
+            let listings = reports.map { Input.listing(graph.pages[$0].source.file.contentPath) }
+            claims.claim("\(SiteGraph.archiveFolder)/index.html", .archive, page(.archive).union([.documents]).union(listings),
+                         "the archive of reports", content)
+            claims.claim(Feeds.fileName, .siteFeed, Set([.site, .members(Self.recentReports)] + listings), "Dossier's \(Feeds.fileName)", content)
+        }
+        claims.claim("404.html", .notFound, page(.notFound), "Dossier's 404.html", content)
+        claims.claim(Sitemap.fileName, .sitemap, Set([.site, .documents] + graph.pages.map { .listing($0.source.file.contentPath) }),
+                     "Dossier's \(Sitemap.fileName)", content)
+        for section in graph.sortedSections {
+            let location = section.index.map { SourceLocation(file: $0.file.path) }
+                ?? SourceLocation(file: ContentPath.join(SourceFile.contentFolder, section.folder))
+            let what = section.isHome ? "the home page" : "the section list of '\(section.folder)'"
+            let count = section.isHome ? 1 : graph.listPageCount(section)
+            let size = max(1, graph.config.pageSize)
+            for number in 1...count {
+                var inputs = page(section.isHome ? .home : .section).union([.members(section.folder)])
+                if let index = section.index, number == 1 { inputs.insert(.source(index.file.contentPath)) }
+                if section.isHome {
+                    inputs.formUnion([.documents, .members(Self.recentReports)])
+                    inputs.formUnion(graph.pages.map { .listing($0.source.file.contentPath) })
+                } else {
+                    let shown = section.pages.dropFirst((number - 1) * size).prefix(size)
+                    inputs.formUnion(shown.map { .listing(graph.pages[$0].source.file.contentPath) })
+                    inputs.formUnion(section.subsections.map { .members($0) })
+                }
+                claims.claim(SiteGraph.listPagePath(section, number) + "index.html",
+                             .sectionList(folder: section.folder, number: number), inputs, what, location)
+            }
+            if !section.isHome && !section.pages.isEmpty {
+                claims.claim(section.urlPath + Feeds.fileName, .sectionFeed(folder: section.folder),
+                             Set([.site, .members(section.folder)] + section.pages.map { .listing(graph.pages[$0].source.file.contentPath) }),
+                             "the feed of '\(section.folder)'", location)
+            }
+        }
+        for sitePage in graph.pages {
+            let path = sitePage.source.file.contentPath
+            let location = sitePage.source.frontMatter.slug != nil ? sitePage.source.location(of: "slug") : SourceLocation(file: sitePage.source.file.path)
+            let kind = sitePage.source.document.map { PageKind($0.kind) } ?? .page
+            var inputs = page(kind).union([.source(path)])
+            // Series links, supersession banners and a typed document's links to others name their titles.
+            if sitePage.source.document != nil { inputs.insert(.documents) }
+            claims.claim(sitePage.outputPath, .page(path), inputs, "this page", location)
+            if sitePage.source.document?.kind == .newsletter, sitePage.date != nil {
+                let files = [NewsletterEmail.emailHTMLFile, NewsletterEmail.emailTextFile]
+                    + (graph.config.newsletter == nil ? [] : [NewsletterEmail.messageFile])
+                for file in files {
+                    claims.claim(sitePage.urlPath + file, .newsletterEmail(path), [.site, .source(path), .documents],
+                                 "this newsletter issue's email", location)
+                }
+            }
+        }
+        for path in themeFiles {
+            claims.claim(path, .themeFile(path), [.file(TemplateSet.folder + "/" + path)], "the theme file", SourceLocation(file: "templates/\(path)"))
+        }
+        for asset in graph.assets {
+            claims.claim(asset.contentPath, .contentFile(asset.contentPath), [.file(asset.path)], "this file", SourceLocation(file: asset.path))
+        }
+        log.add(contentsOf: claims.clashes)
+        return OutputPlan(entries: claims.entries.sorted { $0.path < $1.path })
+    }
+
+    /// The `members` input of the site's newest reports (the home page, the site feed).
+    static let recentReports = ":reports"
+
+    private struct Claims {
+        var entries: [OutputPlan.Entry] = []
+        var owners: [String: (what: String, location: SourceLocation)] = [:]
+        var clashes: [Diagnostic] = []
+
+        mutating func claim(_ path: String, _ job: OutputPlan.Job, _ inputs: Set<OutputPlan.Input>, _ what: String, _ location: SourceLocation) {
+            if let owner = owners[path] {
+                let source = owner.location.file == SourceFile.contentFolder ? "" : " (\(owner.location.file))"
+                clashes.append(.error("\(what) is written to '\(path)', which \(owner.what)\(source) already writes",
+                                      at: location, hint: "give one of them a different slug or file name"))
+                return
+            }
+            owners[path] = (what, location)
+            entries.append(OutputPlan.Entry(path: path, job: job, inputs: inputs))
+        }
+    }
+}

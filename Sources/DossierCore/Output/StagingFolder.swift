@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folder a build writes into while it renders, beside the output folder. `commit` swaps it in
+/// for the old site; `discard` removes it and leaves the old site as it was.
+final class StagingFolder: OutputSink {
+    let folder: URL
+    let target: URL
+    private let fileSystem: FileSystem
+    private let root: String
+    private let state = Mutex(State())
+
+    private struct State {
+        /// Folders made so far, relative to the staging folder.
+        var folders: Set<String> = [""]
+        var firstError: Error?
+        var paths: [String] = []
+    }
+
+    init(folder: URL, target: URL, fileSystem: FileSystem, root: String) {
+        self.folder = folder
+        self.target = target
+        self.fileSystem = fileSystem
+        self.root = root
+    }
+
+    /// Every path written, in path order.
+    var writtenPaths: [String] { state.withLock { $0.paths.sorted() } }
+
+    func write(_ path: String, _ bytes: [UInt8]) {
+        record(path) { try Self.writeFile(self.folder.path + "/" + path, bytes) }
+    }
+
+    func copy(_ path: String, from source: String) {
+        record(path) { try Self.writeFile(self.folder.path + "/" + path, Array(self.fileSystem.read(RootPath.join(self.root, source)))) }
+    }
+
+    private func record(_ path: String, _ work: () throws -> Void) {
+        do {
+            guard OutputWriter.isSafe(path) else { throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path]) }
+            try makeFolders(for: path)
+            try work()
+            state.withLock { $0.paths.append(path) }
+        } catch {
+            state.withLock { if $0.firstError == nil { $0.firstError = error } }
+        }
+    }
+
+    /// Makes the file's folder and every missing ancestor, once each; plain mkdir is far cheaper
+    /// than FileManager's, which checks every ancestor again for each of thousands of page folders.
+    private func makeFolders(for path: String) throws {
+        var missing: [String] = []
+        var current = ContentPath.folder(of: path)
+        while !state.withLock({ $0.folders.contains(current) }) {
+            missing.append(current)
+            current = ContentPath.folder(of: current)
+        }
+        for relative in missing.reversed() {
+            if mkdir(folder.path + "/" + relative, 0o755) != 0 && errno != EEXIST {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            _ = state.withLock { $0.folders.insert(relative) }
+        }
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            guard result > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            written += result
+        }
+    }
+
+    /// Marks the folder as Dossier's and swaps it in for the old site.
+    func commit() throws(Diagnostic) {
+        let manager = FileManager.default
+        if let error = state.withLock({ $0.firstError }) {
+            discard()
+            throw OutputWriter.failure("cannot write the site: \(error.localizedDescription)", target.path)
+        }
+        do {
+            try Data(OutputWriter.markerText.utf8).write(to: folder.appending(path: OutputWriter.marker))
+        } catch {
+            discard()
+            throw OutputWriter.failure("cannot write the site: \(error.localizedDescription)", target.path)
+        }
+        let previous = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: previous)
+                do {
+                    try manager.moveItem(at: folder, to: target)
+                } catch {
+                    try? manager.moveItem(at: previous, to: target)
+                    throw error
+                }
+                try? manager.removeItem(at: previous)
+            } else {
+                try manager.moveItem(at: folder, to: target)
+            }
+        } catch {
+            discard()
+            throw OutputWriter.failure("cannot replace the output folder: \(error.localizedDescription)", target.path)
+        }
+    }
+
+    /// Removes the staging folder; the old site stays as it was.
+    func discard() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
