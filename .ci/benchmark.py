@@ -525,7 +525,8 @@ disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]
 # layout with the site menu, breadcrumbs and a footer; a page with summary,
 # date, tags, a table of contents and the body; the section list paginated by
 # 20, each item with title, summary and date, and a bar linking the previous,
-# next and every list page (as Dossier's partials/pagination.mustache does);
+# next, first and last pages and two either side of the current one, with an
+# ellipsis between (as Dossier's partials/pagination.mustache does);
 # the tags index with counts; a tag page listing all its pages; a home page
 # with the ten newest. List items go through partialCached, Hugo's way of
 # rendering each item once, as Dossier does.
@@ -598,8 +599,9 @@ NEUTRAL_HUGO_LAYOUTS = {
 <p class="pagination-status">Page {{ $pager.PageNumber }} of {{ $pager.TotalPages }}</p>
 <ul>
 {{ with $pager.Prev }}<li><a href="{{ .URL }}" rel="prev">Previous</a></li>
-{{ end }}{{ range $pager.Pagers }}<li>{{ if eq .PageNumber $pager.PageNumber }}<span aria-current="page">{{ .PageNumber }}</span>{{ else }}<a href="{{ .URL }}">{{ .PageNumber }}</a>{{ end }}</li>
-{{ end }}{{ with $pager.Next }}<li><a href="{{ .URL }}" rel="next">Next</a></li>
+{{ end }}{{ $cur := $pager.PageNumber }}{{ $last := $pager.TotalPages }}{{ $shown := 0 }}{{ range $pager.Pagers }}{{ $n := .PageNumber }}{{ if or (eq $n 1) (eq $n $last) (and (ge $n (sub $cur 2)) (le $n (add $cur 2))) }}{{ if and (gt $shown 0) (gt $n (add $shown 1)) }}<li class="pagination-gap">…</li>
+{{ end }}<li>{{ if eq $n $cur }}<span aria-current="page">{{ $n }}</span>{{ else }}<a href="{{ .URL }}">{{ $n }}</a>{{ end }}</li>
+{{ $shown = $n }}{{ end }}{{ end }}{{ with $pager.Next }}<li><a href="{{ .URL }}" rel="next">Next</a></li>
 {{ end }}</ul>
 </nav>
 {{ end }}{{ end }}
