@@ -19,8 +19,9 @@ struct SiteRenderer {
         let plan: OutputPlan
         let site: TemplateContext.Site
         let documents: DocumentContext.Inputs
-        /// Each page as lists show it, with its `list-item.mustache` rendering, by page index.
-        let listed: [ListEntryView]
+        /// Each page as lists show it, with its `list-item.mustache` rendering, by page index,
+        /// encoded once for every list it is in.
+        let listed: [Encoded<ListEntryView>]
         /// The action tracker, which the dashboard shares.
         let tracker: ActionsView?
         /// The latest current quarterly report's view, which its page and the dashboard share.
@@ -31,13 +32,11 @@ struct SiteRenderer {
     func render(_ graph: SiteGraph, plan: OutputPlan, to sink: OutputSink, into log: DiagnosticLog) {
         let urls = SiteURLs(baseURL: graph.config.baseURL)
         let site = TemplateContext.site(graph: graph, urls: urls, buildDate: buildDate, generator: generator)
-        let listSite = site.view(on: "")
+        let listSite = site.encoded(on: nil)
         let listed = parallelMap(graph.pages) { page in
             let item = TemplateContext.listed(page, in: graph, urls: urls)
-            var siteView = listSite
-            siteView.navigation = []
-            let context = TemplateEncoder.value(ListItemContext(site: siteView, item: item))
-            return ListEntryView(item, html: templates.renderString(PageKind.listItemTemplate, context))
+            let context = TemplateEncoder.value(ListItemContext(site: listSite, item: item))
+            return Encoded(ListEntryView(item, html: templates.renderString(PageKind.listItemTemplate, context)))
         }
         let documents = DocumentContext.Inputs(graph: graph, urls: urls, links: SiteLinkResolver(graph: graph, urls: urls),
                                                today: buildDate, markdown: markdown)

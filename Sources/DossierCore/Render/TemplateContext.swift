@@ -7,16 +7,31 @@ enum TemplateContext {
         let view: SiteView
         let navigation: [ResolvedNavigationItem]
         let urls: SiteURLs
+        /// `view` encoded once, without its navigation.
+        private let encoded: [String: TemplateValue]
 
-        /// The site as one page sees it.
-        func view(on page: String) -> SiteView {
-            var view = view
-            view.navigation = navigation.map { item in
+        init(view: SiteView, navigation: [ResolvedNavigationItem], urls: SiteURLs) {
+            self.view = view
+            self.navigation = navigation
+            self.urls = urls
+            guard case let .object(object) = TemplateEncoder.value(view) else { preconditionFailure("a site view is an object") }
+            encoded = object.fields
+        }
+
+        /// The site's navigation as one page sees it.
+        func navigation(on page: String) -> [SiteView.NavigationItem] {
+            navigation.map { item in
                 let current = !item.isExternal && (item.target == page || (!item.target.isEmpty && page.hasPrefix(item.target)))
                 return SiteView.NavigationItem(title: item.title, url: item.isExternal ? item.target : urls.href(item.target),
                                                current: current, external: item.isExternal)
             }
-            return view
+        }
+
+        /// The site as one page sees it, encoded: only the navigation is encoded anew.
+        func encoded(on page: String?) -> Encoded<SiteView> {
+            var fields = encoded
+            fields["navigation"] = TemplateEncoder.value(page.map(navigation(on:)) ?? [])
+            return Encoded(value: .object(TemplateValue.Object(fields)))
         }
     }
 
@@ -54,7 +69,7 @@ enum TemplateContext {
         var pagination: (current: Int, count: Int, path: (Int) -> String)? = nil
     }
 
-    static func make(site: Site, page: Page, pages: [ListEntryView] = [], sections: [SectionSummaryView] = [],
+    static func make(site: Site, page: Page, pages: [Encoded<ListEntryView>] = [], sections: [SectionSummaryView] = [],
                      tags: [TagSummaryView] = []) -> PageContext {
         let urls = site.urls
         let link = { (target: (title: String, path: String)?) in target.map { LinkView(title: $0.title, url: urls.href($0.path)) } }
@@ -69,7 +84,7 @@ enum TemplateContext {
             feedURL: page.feedPath.map { urls.href($0) },
             previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy))
         return PageContext(
-            site: site.view(on: page.urlPath), page: view,
+            site: site.encoded(on: page.urlPath), page: view,
             breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: urls.href($0.path)) },
             hasBreadcrumbs: !page.breadcrumbs.isEmpty, pagination: pagination(page.pagination, urls),
             pages: pages, hasPages: !pages.isEmpty, sections: sections, hasSections: !sections.isEmpty,

@@ -99,18 +99,18 @@ struct TagSummaryView: Codable, Sendable, Equatable {
 
 /// What `list-item.mustache` gets.
 struct ListItemContext: Codable, Sendable, Equatable {
-    let site: SiteView
+    let site: Encoded<SiteView>
     let item: ListedPageView
 }
 
 /// What every page template gets; typed pages add `doc` (see `PageKind.docShape`).
 struct PageContext: Codable, Sendable, Equatable {
-    var site: SiteView
+    var site: Encoded<SiteView>
     var page: PageView
     var breadcrumbs: [LinkView]
     var hasBreadcrumbs: Bool
     var pagination: PaginationView?
-    var pages: [ListEntryView]
+    var pages: [Encoded<ListEntryView>]
     var hasPages: Bool
     var sections: [SectionSummaryView]
     var hasSections: Bool

@@ -20,10 +20,15 @@ enum TemplateEncoder {
         case let int as Int: return .int(int)
         case let bool as Bool: return .bool(bool)
         case let double as Double: return .double(double)
+        case let encoded as any PreencodedValue: return encoded.templateValue
         default: return nil
         }
     }
 }
+
+/// A value encoded already, taken as it is.
+private protocol PreencodedValue { var templateValue: TemplateValue { get } }
+extension Encoded: PreencodedValue { var templateValue: TemplateValue { value } }
 
 /// A value being built: a mapping or a list filled in place, or a finished value.
 private final class Storage {
@@ -46,7 +51,7 @@ private final class ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .empty = storage.kind { storage.kind = .object([:]) }
+        if case .empty = storage.kind { storage.kind = .object(Dictionary(minimumCapacity: 16)) }
         return KeyedEncodingContainer(KeyedContainer<Key>(storage: storage))
     }
 
@@ -130,4 +135,24 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Int) { storage.kind = .value(.int(value)) }
     mutating func encode(_ value: Double) { storage.kind = .value(.double(value)) }
     mutating func encode<T: Encodable>(_ value: T) { storage.kind = .value(TemplateEncoder.value(value)) }
+}
+
+/// A view model encoded once and placed, as it is, in many pages' contexts: a page's list entry
+/// appears on its section's list, its tags' pages and the home page; the site's settings on every
+/// page. Its shape is its model's.
+struct Encoded<Model: Codable & Sendable>: Codable, Sendable, Equatable {
+    let value: TemplateValue
+
+    init(_ model: Model) { value = TemplateEncoder.value(model) }
+    init(value: TemplateValue) { self.value = value }
+
+    init(from decoder: Decoder) throws {
+        _ = try Model(from: decoder)
+        value = .null
+    }
+
+    /// Only `TemplateEncoder` encodes view models, and it takes the value without calling this.
+    func encode(to encoder: Encoder) throws {
+        preconditionFailure("Encoded values are read by TemplateEncoder directly")
+    }
 }
