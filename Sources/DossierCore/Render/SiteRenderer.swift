@@ -14,7 +14,7 @@ struct SiteRenderer {
     var recentCount = 10
 
     /// What every job shares, made once before the jobs run.
-    private struct Shared: Sendable {
+    struct Shared: Sendable {
         let graph: SiteGraph
         let plan: OutputPlan
         let site: TemplateContext.Site
@@ -23,36 +23,55 @@ struct SiteRenderer {
         /// encoded once for every list it is in.
         let listed: [Encoded<ListEntryView>]
         /// The action tracker, which the dashboard shares.
-        let tracker: ActionsView?
+        let tracker: ActionsView
         /// The latest current quarterly report's view, which its page and the dashboard share.
         let latestQuarterly: (index: Int, view: QuarterlyView)?
         var urls: SiteURLs { site.urls }
     }
 
+    /// Renders every job of the plan.
     func render(_ graph: SiteGraph, plan: OutputPlan, to sink: OutputSink, into log: DiagnosticLog) {
-        let urls = SiteURLs(baseURL: graph.config.baseURL)
-        let site = TemplateContext.site(graph: graph, urls: urls, buildDate: buildDate, generator: generator)
-        let listSite = site.encoded(on: nil)
-        let listed = parallelMap(graph.pages) { page in
-            let item = TemplateContext.listed(page, in: graph, urls: urls)
-            let context = TemplateEncoder.value(ListItemContext(site: listSite, item: item))
-            return Encoded(ListEntryView(item, html: templates.renderString(PageKind.listItemTemplate, context)))
-        }
+        let shared = prepare(graph, plan: plan)
+        for diagnostics in run(plan.jobs, shared, to: sink).values { log.add(contentsOf: diagnostics) }
+    }
+
+    /// A page as lists show it, with its `list-item.mustache` rendering.
+    func listEntry(_ page: SitePage, in graph: SiteGraph, site: TemplateContext.Site) -> Encoded<ListEntryView> {
+        let item = TemplateContext.listed(page, in: graph, urls: site.urls)
+        let context = TemplateEncoder.value(ListItemContext(site: site.encoded(on: nil), item: item))
+        return Encoded(ListEntryView(item, html: templates.renderString(PageKind.listItemTemplate, context)))
+    }
+
+    func site(_ graph: SiteGraph) -> TemplateContext.Site {
+        TemplateContext.site(graph: graph, urls: SiteURLs(baseURL: graph.config.baseURL), buildDate: buildDate, generator: generator)
+    }
+
+    /// What the jobs share. `listed` gives each page's list entry when the caller kept them from
+    /// an earlier build; otherwise they are made here.
+    func prepare(_ graph: SiteGraph, plan: OutputPlan, listed: [Encoded<ListEntryView>]? = nil) -> Shared {
+        let site = site(graph)
+        let urls = site.urls
+        let listed = listed ?? parallelMap(graph.pages) { listEntry($0, in: graph, site: site) }
         let documents = DocumentContext.Inputs(graph: graph, urls: urls, links: SiteLinkResolver(graph: graph, urls: urls),
                                                today: buildDate, markdown: markdown)
         var latestQuarterly: (Int, QuarterlyView)?
         if let index = DocumentContext.latestQuarterly(graph), case let (.quarterly(view), _) = DocumentContext.document(graph.pages[index], documents) {
             latestQuarterly = (index, view)
         }
-        let shared = Shared(graph: graph, plan: plan, site: site, documents: documents, listed: listed,
-                            tracker: graph.hasActions || !graph.pages.isEmpty ? DocumentContext.actions(documents) : nil,
-                            latestQuarterly: latestQuarterly)
+        return Shared(graph: graph, plan: plan, site: site, documents: documents, listed: listed,
+                      tracker: DocumentContext.actions(documents), latestQuarterly: latestQuarterly)
+    }
 
-        // Long jobs first, so the last to finish are short ones and every core stays busy.
-        let jobs = plan.jobs.sorted { Self.weight($0) > Self.weight($1) }
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            run(jobs[index], shared, sink: sink, log: log)
+    /// Runs `jobs` in parallel, long ones first so the last to finish are short and every core
+    /// stays busy; returns each job's diagnostics.
+    func run(_ jobs: [OutputPlan.Job], _ shared: Shared, to sink: OutputSink) -> [OutputPlan.Job: [Diagnostic]] {
+        let ordered = jobs.sorted { Self.weight($0) > Self.weight($1) }
+        let found = parallelMap(ordered) { job -> [Diagnostic] in
+            let log = DiagnosticLog()
+            run(job, shared, sink: sink, log: log)
+            return log.diagnostics
         }
+        return Dictionary(uniqueKeysWithValues: zip(ordered, found))
     }
 
     private static func weight(_ job: OutputPlan.Job) -> Int {
@@ -118,7 +137,7 @@ struct SiteRenderer {
             if section.isHome {
                 let latest = shared.latestQuarterly.map { (graph.pages[$0.index], $0.view) }
                 doc = TemplateEncoder.value(DocumentContext.dashboard(shared.documents, latestQuarterly: latest,
-                                                                      tracker: shared.tracker ?? DocumentContext.actions(shared.documents)))
+                                                                      tracker: shared.tracker))
             }
             write(data, context, doc: doc, to: sink, log: log)
 
@@ -153,7 +172,7 @@ struct SiteRenderer {
                                             summary: "Every action of every improvement plan and balanced scorecard, overdue first.")
             data.breadcrumbs = [home]
             write(data, TemplateContext.make(site: shared.site, page: data),
-                  doc: TemplateEncoder.value(shared.tracker ?? DocumentContext.actions(shared.documents)), to: sink, log: log)
+                  doc: TemplateEncoder.value(shared.tracker), to: sink, log: log)
 
         case .archive:
             var data = TemplateContext.Page(kind: .archive, title: "Archive of reports", urlPath: "\(SiteGraph.archiveFolder)/",

@@ -6,6 +6,8 @@ struct TemplateSet: Sendable {
     static let assetsFolder = "assets"
 
     let library: TemplateLibrary
+    /// Each template's text, by name.
+    let texts: [String: String]
     /// Files under `templates/assets/` copied to the output's `assets/`, keyed by output path.
     let assets: [String: String]
 
@@ -29,6 +31,7 @@ struct TemplateSet: Sendable {
         var library = TemplateLibrary()
         var sources: [String: TemplateSource] = [:]
         var assets: [String: String] = [:]
+        var templateTexts: [String: String] = [:]
         for path in texts.keys.sorted() {
             let (text, builtIn) = texts[path]!
             let file = "\(Self.folder)/\(path)"
@@ -43,6 +46,7 @@ struct TemplateSet: Sendable {
             let name = String(path.dropLast(".mustache".count))
             do throws(MustacheSyntaxError) {
                 try library.add(text, named: name)
+                templateTexts[name] = text
                 sources[name] = TemplateSource(name: name, file: file, isBuiltIn: builtIn)
             } catch {
                 log.add(.error("template syntax error: \(error.message)", at: SourceLocation(file: file, line: error.line, column: error.column),
@@ -75,7 +79,18 @@ struct TemplateSet: Sendable {
             problems.formUnion(checker.check(name, shape: shape))
         }
         log.add(contentsOf: problems.sorted { $0.location < $1.location })
-        return TemplateSet(library: library, assets: assets)
+        return TemplateSet(library: library, texts: templateTexts, assets: assets)
+    }
+
+    /// The template and every partial and parent it reaches, sorted.
+    func closure(of name: String) -> [String] {
+        var found: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard found.insert(next).inserted, let template = library.template(named: next) else { continue }
+            TemplateLibrary.collectInclusions(template.nodes) { included, _ in pending.append(included) }
+        }
+        return found.sorted()
     }
 
     func render(_ name: String, _ context: TemplateValue) -> [UInt8] {

@@ -82,7 +82,8 @@ extension TemplateLibrary {
         return cycles
     }
 
-    private static func collectInclusions(_ nodes: [MustacheNode], _ found: (String, TemplateLocation) -> Void) {
+    /// Calls `found` with the name and place of every partial and parent `nodes` include.
+    static func collectInclusions(_ nodes: [MustacheNode], _ found: (String, TemplateLocation) -> Void) {
         for node in nodes {
             switch node {
             case .text, .variable:
