@@ -17,7 +17,8 @@ enum FrontMatterSplitter {
     }
 
     static func split(_ text: String) -> Result<SplitDocument, Failure> {
-        split(bytes: Array(text.utf8))
+        // A native string keeps its UTF-8 in one buffer: scan it there rather than copy it.
+        text.utf8.withContiguousStorageIfAvailable { split(bytes: $0) } ?? split(bytes: Array(text.utf8))
     }
 
     static func split<Bytes: RandomAccessCollection<UInt8>>(bytes: Bytes) -> Result<SplitDocument, Failure>
@@ -50,9 +51,13 @@ enum FrontMatterSplitter {
     }
 
     /// A line holding exactly `marker`, allowing trailing spaces, tabs and a carriage return.
-    private static func isMarker<Line: Collection<UInt8>>(_ line: Line, _ marker: StaticString) -> Bool {
-        var trimmed = Array(line)
-        while let last = trimmed.last, last == 0x0D || last == 0x20 || last == 0x09 { trimmed.removeLast() }
-        return trimmed.elementsEqual(UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount))
+    private static func isMarker<Line: BidirectionalCollection<UInt8>>(_ line: Line, _ marker: StaticString) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let last = line[line.index(before: end)]
+            guard last == 0x0D || last == 0x20 || last == 0x09 else { break }
+            end = line.index(before: end)
+        }
+        return line[..<end].elementsEqual(UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount))
     }
 }

@@ -15,7 +15,7 @@ struct PageParser {
         let config = parseConfig(content.configText, log: log)
         let registryFile = "\(SourceFile.contentFolder)/\(IndicatorRegistry.fileName)"
         let parsedRegistry = parseRegistry(content.registryText, file: registryFile, log: log)
-        let registry = parsedRegistry ?? Located(value: IndicatorRegistry(), file: registryFile, locations: [:])
+        let registry = parsedRegistry ?? Located(value: IndicatorRegistry(), file: registryFile, locations: .none)
         let registryFailed = content.registryText != nil && parsedRegistry == nil
         let sources = content.markdown
         var results = [SourcePage?](repeating: nil, count: sources.count)
@@ -45,7 +45,7 @@ struct PageParser {
 
     func parseConfig(_ text: String?, log: DiagnosticLog) -> Located<SiteConfig> {
         let file = "\(SourceFile.contentFolder)/\(SiteConfig.fileName)"
-        let defaults = Located(value: SiteConfig.defaults, file: file, locations: [:])
+        let defaults = Located(value: SiteConfig.defaults, file: file, locations: .none)
         guard let text else { return defaults }
         let source = YAMLSource(text: text, file: file, role: "site configuration")
         switch YAMLReader.decode(SiteConfig.self, from: source) {
@@ -80,9 +80,10 @@ struct PageParser {
 
     /// The common keys, and for a typed document its kind's keys, from one node tree.
     private func parseFrontMatter(_ node: Node, source: YAMLSource) -> Result<(FrontMatter, Document?), DiagnosticList> {
+        let fields = FrontMatterFields(node)
         var schema = FrontMatter.keySchema
         var kind: DocumentKind?
-        if let kindNode = node.mapping?["kind"] {
+        if let kindNode = fields.kind {
             let name = kindNode.string ?? ""
             guard let known = DocumentKind(rawValue: name) else {
                 let kinds = DocumentKind.allCases.map(\.rawValue)
@@ -94,8 +95,10 @@ struct PageParser {
             kind = known
             schema = schema.adding(known.keySchema)
         }
-        var problems = YAMLReader.unknownKeys(in: node, schema: schema, source: source, path: "")
-        let frontMatter = YAMLReader.decode(FrontMatter.self, from: node, source: source)
+        // With no nested schemas to check, a mapping of common keys only has nothing unknown.
+        let mayHaveUnknownKeys = fields.hasOtherKeys || !schema.nested.isEmpty
+        var problems = mayHaveUnknownKeys ? YAMLReader.unknownKeys(in: node, schema: schema, source: source, path: "") : []
+        let frontMatter = YAMLReader.read(from: node, source: source, fields.frontMatter)
         if case let .failure(list) = frontMatter { problems += list.items }
         var document: Document?
         switch kind.map({ decodeDocument($0, node: node, source: source) }) {

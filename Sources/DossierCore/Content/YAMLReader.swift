@@ -33,7 +33,7 @@ struct YAMLSource {
     var lineOffset: Int = 0
     /// What the document is called in messages ("front matter", "site configuration").
     var role: String
-    /// Whether any value is decoded as true/false; see `YAMLReader.resolver`.
+    /// No longer read: true/false values decode without tag patterns (see `YAMLReader.resolver`).
     var hasBooleans = true
 }
 
@@ -41,8 +41,8 @@ struct YAMLSource {
 struct Located<Value> {
     var value: Value
     var file: String
-    /// Keyed by path: `slug`, `tags[2]`, `navigation[1].link` (list positions count from 1).
-    var locations: [String: SourceLocation]
+    /// Where each value is written, by path (`navigation[1].link`).
+    var locations: ValueLocations
 
     /// Where the value at `path` is written, or the start of the document.
     func location(of path: String) -> SourceLocation {
@@ -51,11 +51,15 @@ struct Located<Value> {
 }
 
 enum YAMLReader {
-    /// Resolves only what typed models need. Yams decodes numbers, null and dates from the text
-    /// whatever the tag, but a Bool only from a scalar tagged bool; every other pattern is an
-    /// NSRegularExpression run on every scalar (and on every key compared), so only that one is kept.
-    private static let resolver = Resolver.default.removing(.timestamp).removing(.float).removing(.merge).removing(.value)
-        .removing(.int).removing(.null)
+    /// No tag patterns, which typed models do not need: Yams reads numbers, null and dates from a
+    /// scalar's text, and true/false from the text of any scalar not tagged str (as quoted ones and
+    /// `!!str` are); nothing resolves a value's tag before it is decoded. Each pattern would be an
+    /// NSRegularExpression run on every key as it is composed (duplicates are found by hashing keys
+    /// with their resolved tags) and looked up. So keys differ by text alone: `yes:` is `"yes":`.
+    private static let resolver = Resolver.basic
+    /// Made once: `Constructor.default` builds its three tables anew on every use. Nothing
+    /// changes a constructor after it is made, so threads can share it.
+    nonisolated(unsafe) private static let constructor = Constructor.default
     /// Made once: creating a decoder reads the process environment (for YAMS_DEFAULT_ENCODING).
     /// Decoding only reads its options, so threads can share it.
     nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
@@ -78,7 +82,7 @@ enum YAMLReader {
     static func compose<T: StrictDecodable>(_ source: YAMLSource, expecting type: T.Type) -> Result<Node, DiagnosticList> {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: source.text, source.hasBooleans ? resolver : .basic, .default, .utf8) else {
+            guard let composed = try Yams.compose(yaml: source.text, resolver, constructor, .utf8) else {
                 return .failure(DiagnosticList([emptyDocument(T.self, source)]))
             }
             node = composed
@@ -104,10 +108,19 @@ enum YAMLReader {
         }
     }
 
-    static func locations(in node: Node, source: YAMLSource) -> [String: SourceLocation] {
-        var locations: [String: SourceLocation] = [:]
-        collectLocations(node, path: "", source: source, into: &locations)
-        return locations
+    /// Reads a model from an already composed node without Codable (see `FrontMatterFields`);
+    /// its error is described as `decode`'s would be.
+    static func read<T>(from node: Node, source: YAMLSource,
+                        _ read: () throws(DecodingError) -> T) -> Result<T, DiagnosticList> {
+        do {
+            return .success(try read())
+        } catch {
+            return .failure(DiagnosticList([decodingError(error, root: node, source: source)]))
+        }
+    }
+
+    static func locations(in node: Node, source: YAMLSource) -> ValueLocations {
+        ValueLocations(node, source: source)
     }
 
     private static func emptyDocument<T: StrictDecodable>(_ type: T.Type, _ source: YAMLSource) -> Diagnostic {
@@ -199,23 +212,6 @@ enum YAMLReader {
             }
         }
         return current
-    }
-
-    private static func collectLocations(_ node: Node, path: String, source: YAMLSource,
-                                         into locations: inout [String: SourceLocation]) {
-        locations[path] = location(of: node, in: source)
-        switch node {
-        case let .mapping(mapping):
-            for (key, value) in mapping {
-                let name = key.string ?? "\(key)"
-                collectLocations(value, path: path.isEmpty ? name : "\(path).\(name)", source: source, into: &locations)
-            }
-        case let .sequence(items):
-            for (index, item) in items.enumerated() {
-                collectLocations(item, path: "\(path)[\(index + 1)]", source: source, into: &locations)
-            }
-        default: break
-        }
     }
 
     static func location(of node: Node, in source: YAMLSource) -> SourceLocation {

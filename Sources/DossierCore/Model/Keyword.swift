@@ -7,9 +7,13 @@ extension Keyword {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = Self(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not one of: \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: Self.notOneOf(text))
         }
         self = value
+    }
+
+    /// Why `text` is not one of the words.
+    static func notOneOf(_ text: String) -> String {
+        "'\(text)' is not one of: \(allCases.map(\.rawValue).joined(separator: ", "))"
     }
 }

@@ -2,8 +2,8 @@
 struct SourcePage: Sendable {
     let file: SourceFile
     let frontMatter: FrontMatter
-    /// Where each front-matter value is written (see `Located`).
-    let locations: [String: SourceLocation]
+    /// Where each front-matter value is written.
+    let locations: ValueLocations
     /// The typed document's own data, when the page has a `kind`.
     var document: Document? = nil
     let body: String
