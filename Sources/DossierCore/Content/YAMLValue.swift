@@ -68,7 +68,7 @@ enum YAMLValue {
         strings.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             // The item's path is made only for an error: most lists have none.
-            guard case let .scalar(scalar) = item else { throw mismatch(Node.Scalar.self, path + [ListPosition(index)]) }
+            guard case let .scalar(scalar) = item else { throw mismatch(Node.Scalar.self, path + [ListIndexKey(index)]) }
             strings.append(scalar.string)
         }
         return strings
@@ -85,7 +85,7 @@ enum YAMLValue {
 }
 
 /// A position in a YAML list as a coding key, counted from 0 as the decoder counts.
-struct ListPosition: CodingKey {
+struct ListIndexKey: CodingKey {
     let intValue: Int?
     var stringValue: String { "Index \(intValue ?? 0)" }
 

@@ -126,7 +126,7 @@ final class SiteSession {
         let registryFile = "\(SourceFile.contentFolder)/\(IndicatorRegistry.fileName)"
         let registry = parser.parseRegistry(registryText, file: registryFile, log: log)
         let input = PageParser.Parsed(config: parser.parseConfig(configText, log: log),
-                                      registry: registry ?? Located(value: IndicatorRegistry(), file: registryFile, locations: [:]),
+                                      registry: registry ?? Located(value: IndicatorRegistry(), file: registryFile, locations: .none),
                                       registryFailed: registryText != nil && registry == nil, pages: pages)
         let validated = timer.time("validate") { Validator().validate(input, into: log) }
         let config = validated.config
