@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // The HTTP server of `dossier serve`'s preview.
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // libcmark, the system C library (Debian: libcmark-dev).
@@ -38,6 +40,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             path: "Sources/DossierCore",
             plugins: ["EmbedTemplatesPlugin"]
@@ -58,6 +62,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // Only to show that Dossier's own Mustache renderer gives the same bytes as swift-mustache.
                 .product(name: "Mustache", package: "swift-mustache"),
+                // The preview's socket tests talk to the server through FlyingSocks' client socket.
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             path: "Tests/DossierCoreTests",
             // Golden SVG files, read by the chart tests through #filePath.
