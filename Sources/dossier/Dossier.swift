@@ -3,7 +3,7 @@ import DossierCore
 import Foundation
 
 @main
-struct Dossier: ParsableCommand {
+struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Builds a static report site from Markdown and YAML content.",
@@ -14,9 +14,10 @@ struct Dossier: ParsableCommand {
               dossier build                      # ./content + ./templates -> ./site
               dossier build --root ../intranet --output /srv/www/ict
               dossier check                      # report every error, write nothing
+              dossier serve                      # preview at http://127.0.0.1:8080/ with live reload
             """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
     )
 }
 

@@ -371,13 +371,14 @@ private struct RunningPreview {
         site.publish(sampleSnapshot())
         let server = try PreviewServer(site: site, host: "127.0.0.1", port: 0, basePath: "/ict/", pingInterval: pingInterval)
         let task = Task { try await server.run() }
-        let port = try await server.boundPort()
+        // Generous: the suite runs beside other tests that keep both cores busy.
+        let port = try await server.boundPort(timeout: .seconds(120))
         return RunningPreview(site: site, server: server, task: task, port: port)
     }
 
     func stop() async {
         task.cancel()
-        _ = try? await bounded(seconds: 10) { try await task.value }
+        _ = try? await bounded(seconds: 120) { try await task.value }
     }
 
     /// Sends `request` and reads until `done` says the bytes so far are enough, or the server closes.
@@ -385,7 +386,7 @@ private struct RunningPreview {
         let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
         defer { try? socket.close() }
         try await socket.write(Data(request.utf8))
-        return try await bounded(seconds: 10) {
+        return try await bounded(seconds: 120) {
             var received: [UInt8] = []
             while !done(String(decoding: received, as: UTF8.self)) {
                 do {
@@ -456,7 +457,7 @@ private func bounded<T: Sendable>(seconds: Double, _ body: @escaping @Sendable (
             try await preview.exchange("GET /.dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n") { $0.contains("event: reload") }
         }
         // Publish once the stream listens; bounded, however slow the machine.
-        _ = try await bounded(seconds: 10) {
+        _ = try await bounded(seconds: 120) {
             while preview.server.openStreams == 0 { try await Task.sleep(for: .milliseconds(20)) }
         }
         var next = sampleSnapshot()
@@ -477,7 +478,7 @@ private func bounded<T: Sendable>(seconds: Double, _ body: @escaping @Sendable (
         #expect(text.contains(": ping\n\n"))
         // The client has gone (its socket is closed): the next ping fails to send, and the stream
         // and its listener go away.
-        _ = try await bounded(seconds: 10) {
+        _ = try await bounded(seconds: 120) {
             while preview.server.openStreams > 0 { try await Task.sleep(for: .milliseconds(20)) }
         }
         #expect(preview.server.openStreams == 0)
@@ -489,7 +490,7 @@ private func bounded<T: Sendable>(seconds: Double, _ body: @escaping @Sendable (
         let second = try PreviewServer(site: first.site, host: "127.0.0.1", port: first.port, basePath: "/ict/")
         let task = Task { try await second.run() }
         await #expect(throws: PreviewServer.CannotListen.self) { try await second.boundPort() }
-        let error = await #expect(throws: PreviewServer.CannotListen.self) { try await bounded(seconds: 10) { try await task.value } }
+        let error = await #expect(throws: PreviewServer.CannotListen.self) { try await bounded(seconds: 120) { try await task.value } }
         #expect(error?.description.hasPrefix("cannot listen on 127.0.0.1:\(first.port): ") == true, "\(String(describing: error))")
         await first.stop()
     }
@@ -500,11 +501,11 @@ private func bounded<T: Sendable>(seconds: Double, _ body: @escaping @Sendable (
             // Read until the server ends the stream: the chunked body's last chunk, then the close.
             try await preview.exchange("GET /.dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         }
-        _ = try await bounded(seconds: 10) {
+        _ = try await bounded(seconds: 120) {
             while preview.server.openStreams == 0 { try await Task.sleep(for: .milliseconds(20)) }
         }
         preview.task.cancel()
-        try await bounded(seconds: 10) { try await preview.task.value }
+        try await bounded(seconds: 120) { try await preview.task.value }
         let text = try await stream.value
         #expect(text.contains("retry: 1000\n"))
         #expect(text.hasSuffix("0\r\n\r\n"), "the stream ended cleanly")

@@ -14,11 +14,15 @@ final class SiteSession {
         var removed: [String] = []
         var timings: [(stage: String, seconds: Double)] = []
         var failed: Bool { diagnostics.hasErrors }
+        var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     }
 
     let options: BuildOptions
     /// The site as last built without errors: output path → bytes.
     private(set) var files: [String: [UInt8]] = [:]
+    /// The site's title and base URL, from the last build's settings.
+    private(set) var siteTitle = SiteConfig.defaults.title
+    private(set) var baseURL = SiteConfig.defaults.baseURL
 
     // What has been read.
     private var loadDiagnostics: [Diagnostic] = []
@@ -130,6 +134,8 @@ final class SiteSession {
                                       registryFailed: registryText != nil && registry == nil, pages: pages)
         let validated = timer.time("validate") { Validator().validate(input, into: log) }
         let config = validated.config
+        siteTitle = config.value.title
+        baseURL = config.value.baseURL
         let assetFiles = assets.keys.sorted().map { SourceFile(contentPath: $0) }
         let graph = timer.time("graph") {
             SiteGraphBuilder(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
