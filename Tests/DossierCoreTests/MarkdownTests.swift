@@ -85,3 +85,15 @@ import Testing
         #expect(Tree.text(site, "a/index.html").contains("<p>“Quoted” – it’s done…</p>"))
     }
 }
+
+@Suite struct HeadingIDScaleTests {
+    /// Many equal headings each get the next free suffix; an id already taken by a heading's own
+    /// text is skipped, as GitHub does.
+    @Test func manyEqualHeadingsGetConsecutiveSuffixes() throws {
+        let body = "## Same 1\n\n" + String(repeating: "## Same\n\n", count: 20_000)
+        let site = try Fixture(["content/a.md": Fixture.page("A", body)]).build()
+        let html = Tree.text(site, "a/index.html")
+        #expect(html.contains("id=\"same-1\">Same 1") && html.contains("id=\"same\">Same") && html.contains("id=\"same-2\">Same"))
+        #expect(html.contains("id=\"same-20000\">Same") && !html.contains("id=\"same-20001\""))
+    }
+}

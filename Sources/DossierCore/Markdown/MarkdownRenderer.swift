@@ -102,10 +102,11 @@ struct MarkdownRenderer: Sendable {
         }
 
         var used = reservedIDs
+        var nextSuffix: [String: Int] = [:]
         var headings: [Heading] = []
         for node in headingNodes {
             let text = plainText(of: node)
-            let id = uniqueID(for: text, used: &used)
+            let id = uniqueID(for: text, used: &used, nextSuffix: &nextSuffix)
             let level = Int(cmark_node_get_heading_level(node))
             headings.append(Heading(level: level, text: text, id: id))
             replaceWithAnchoredHeading(node, level: level, id: id)
@@ -157,11 +158,14 @@ struct MarkdownRenderer: Sendable {
         return text
     }
 
-    /// GitHub's scheme: the slug, then `-1`, `-2` … for repeats.
-    private func uniqueID(for text: String, used: inout Set<String>) -> String {
-        let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
-        var candidate = base
-        var counter = 0
+    /// GitHub's scheme: the slug, then `-1`, `-2` … for repeats. Each slug's next suffix is
+    /// kept, so a page of many equal headings costs no more than one of different headings.
+    private func uniqueID(for text: String, used: inout Set<String>, nextSuffix: inout [String: Int]) -> String {
+        let slug = Slug.make(from: text)
+        let base = slug.isEmpty ? "section" : slug
+        var counter = nextSuffix[base] ?? 0
+        var candidate = counter == 0 ? base : "\(base)-\(counter)"
+        defer { nextSuffix[base] = counter }
         while used.contains(candidate) {
             counter += 1
             candidate = "\(base)-\(counter)"

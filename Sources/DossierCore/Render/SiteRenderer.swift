@@ -24,6 +24,8 @@ struct SiteRenderer {
         let listed: [Encoded<ListEntryView>]
         /// The action tracker, which the dashboard shares.
         let tracker: ActionsView
+        /// Tags by slug, as indices into `graph.tags`.
+        let tagsBySlug: [String: Int]
         /// The latest current quarterly report's view, which its page and the dashboard share.
         let latestQuarterly: (index: Int, view: QuarterlyView)?
         var urls: SiteURLs { site.urls }
@@ -59,7 +61,9 @@ struct SiteRenderer {
             latestQuarterly = (index, view)
         }
         return Shared(graph: graph, plan: plan, site: site, documents: documents, listed: listed,
-                      tracker: DocumentContext.actions(documents), latestQuarterly: latestQuarterly)
+                      tracker: DocumentContext.actions(documents),
+                      tagsBySlug: Dictionary(graph.tags.enumerated().map { ($1.reference.slug, $0) }) { first, _ in first },
+                      latestQuarterly: latestQuarterly)
     }
 
     /// Runs `jobs` in parallel, long ones first so the last to finish are short and every core
@@ -148,7 +152,7 @@ struct SiteRenderer {
                   to: sink, log: log)
 
         case let .tag(slug):
-            let tag = graph.tags.first { $0.reference.slug == slug }!
+            let tag = graph.tags[shared.tagsBySlug[slug]!]
             var data = TemplateContext.Page(kind: .tag, title: tag.reference.name, urlPath: tag.reference.urlPath)
             data.breadcrumbs = [home, ("Tags", "\(SiteGraph.tagsFolder)/")]
             write(data, TemplateContext.make(site: shared.site, page: data, pages: tag.pages.map { shared.listed[$0] }), to: sink, log: log)
