@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierBuildInfo
 import DossierCore
 import Foundation
 
@@ -15,9 +16,20 @@ struct Dossier: ParsableCommand {
               dossier build --root ../intranet --output /srv/www/ict
               dossier check                      # report every error, write nothing
             """,
-        version: DossierVersion.current,
+        version: "\(DossierVersion.current) (commit \(String(cString: dossier_source_commit())))",
         subcommands: [Build.self, Check.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
     )
+
+    /// Swift on Linux reads the command line from /proc/self/cmdline. Where /proc is not mounted (a
+    /// bare chroot) it gets no arguments at all, not even the program's name, and would print the
+    /// help and exit 0 for any command, `build` included: refuse instead.
+    static func main() {
+        guard !CommandLine.arguments.isEmpty else {
+            printError("dossier: cannot read the command line: is /proc mounted? (Swift on Linux reads it from /proc/self/cmdline)")
+            Foundation.exit(2)
+        }
+        main(nil)
+    }
 }
 
 struct SiteOptions: ParsableArguments {
