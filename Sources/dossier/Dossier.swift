@@ -20,12 +20,12 @@ struct Dossier: ParsableCommand {
         subcommands: [Build.self, Check.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
     )
 
-    /// Swift on Linux reads the command line from /proc/self/cmdline. Where /proc is not mounted (a
-    /// bare chroot) it gets no arguments at all, not even the program's name, and would print the
-    /// help and exit 0 for any command, `build` included: refuse instead.
+    /// The Swift runtime on Linux finds the command line through /proc (/proc/self/maps). Where /proc
+    /// is not mounted (a bare chroot) it gets no arguments at all, not even the program's name, and
+    /// would print the help and exit 0 for any command, `build` included: refuse instead.
     static func main() {
         guard !CommandLine.arguments.isEmpty else {
-            printError("dossier: cannot read the command line: is /proc mounted? (Swift on Linux reads it from /proc/self/cmdline)")
+            printError("dossier: cannot read the command line: is /proc mounted? (Swift on Linux finds it through /proc/self/maps)")
             Foundation.exit(2)
         }
         main(nil)
