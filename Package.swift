@@ -1,6 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The commit `dossier --version` names: DOSSIER_SOURCE_COMMIT from the environment (.ci/package
+/// passes `git rev-parse HEAD`, with `-dirty` for uncommitted changes), else "unknown".
+/// Only hexadecimal digits and `-dirty` are taken, so the value is always a plain C string.
+let sourceCommit: String? = Context.environment["DOSSIER_SOURCE_COMMIT"].flatMap { value in
+    let hash = value.hasSuffix("-dirty") ? String(value.dropLast(6)) : value
+    let hex = "0123456789abcdef"
+    return !hash.isEmpty && hash.count <= 64 && hash.allSatisfy { hex.contains($0) } ? value : nil
+}
+
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
@@ -46,10 +55,17 @@ let package = Package(
             path: "Sources/DossierCore",
             plugins: ["EmbedTemplatesPlugin"]
         ),
+        // The source commit for `dossier --version` (see sourceCommit above).
+        .target(
+            name: "DossierBuildInfo",
+            path: "Sources/DossierBuildInfo",
+            cSettings: sourceCommit.map { [.define("DOSSIER_SOURCE_COMMIT", to: "\"\($0)\"")] } ?? []
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "DossierCore",
+                "DossierBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/dossier"

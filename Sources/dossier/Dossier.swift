@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierBuildInfo
 import DossierCore
 import Foundation
 
@@ -16,9 +17,20 @@ struct Dossier: AsyncParsableCommand {
               dossier check                      # report every error, write nothing
               dossier serve                      # preview at http://127.0.0.1:8080/ with live reload
             """,
-        version: DossierVersion.current,
+        version: "\(DossierVersion.current) (commit \(String(cString: dossier_source_commit())))",
         subcommands: [Build.self, Check.self, Serve.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
     )
+
+    /// The Swift runtime on Linux finds the command line through /proc (/proc/self/maps). Where /proc
+    /// is not mounted (a bare chroot) it gets no arguments at all, not even the program's name, and
+    /// would print the help and exit 0 for any command, `build` included: refuse instead.
+    static func main() async {
+        guard !CommandLine.arguments.isEmpty else {
+            printError("dossier: cannot read the command line: is /proc mounted? (Swift on Linux finds it through /proc/self/maps)")
+            Foundation.exit(2)
+        }
+        await main(nil)
+    }
 }
 
 struct SiteOptions: ParsableArguments {
