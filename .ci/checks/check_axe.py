@@ -61,15 +61,7 @@ def axe_source_path() -> str | None:
 
 
 def tools() -> tuple[str, str, str]:
-    missing = []
-    browser = sc.find_executable("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-    driver = sc.find_executable("chromedriver", extra_dirs=("/usr/lib/chromium", "/usr/lib/chromium-browser"))
-    if browser is None:
-        missing.append("chromium (Debian: chromium)")
-    if driver is None:
-        missing.append("chromedriver (Debian: chromium-driver)")
-    if importlib.util.find_spec("selenium") is None:
-        missing.append("the Python module selenium (pip install selenium)")
+    browser, driver, missing = sc.browser_tools()
     axe = axe_source_path()
     if axe is None:
         missing.append("axe.min.js (pip install --no-deps axe-playwright-python, or set AXE_JS)")
@@ -116,24 +108,6 @@ def start_server(site: str, base: str) -> ThreadingHTTPServer:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server
-
-
-def make_driver(browser: str, driver_path: str):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--disable-extensions", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--force-device-scale-factor=1",
-                     "--hide-scrollbars", "--lang=en-GB", "--window-size=1280,900"):
-        options.add_argument(argument)
-    service = Service(executable_path=driver_path)
-    browser_driver = webdriver.Chrome(service=service, options=options)
-    browser_driver.set_page_load_timeout(PAGE_TIMEOUT)
-    browser_driver.set_script_timeout(SCRIPT_TIMEOUT)
-    return browser_driver
 
 
 AXE_RUN = """
@@ -210,7 +184,7 @@ def main(argv: list[str]) -> int:
     runs = 0
     browser_driver = None
     try:
-        browser_driver = make_driver(browser, driver_path)
+        browser_driver = sc.make_chromium_driver(browser, driver_path, PAGE_TIMEOUT, SCRIPT_TIMEOUT)
         for width in widths:
             browser_driver.set_window_size(width, 900)
             for relative in pages:

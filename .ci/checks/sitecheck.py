@@ -1,4 +1,5 @@
-"""Shared helpers for the site checks in this folder (Python 3 standard library only).
+"""Shared helpers for the site checks in this folder (Python 3 standard library only; the
+browser helpers import selenium when they are called).
 
 The checks take a built site folder (SITE_DIR) and the path the site is served under
 (BASE_PATH, e.g. "/ict/": content/site.yaml's base_url without its origin).
@@ -13,6 +14,7 @@ Exit codes used by every check:
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -247,6 +249,41 @@ def find_executable(*names: str, extra_dirs: tuple[str, ...] = ()) -> str | None
             if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
                 return candidate
     return None
+
+
+def browser_tools() -> tuple[str | None, str | None, list[str]]:
+    """Chromium and chromedriver for the checks that drive a real browser through Selenium, and
+    the description of each that is missing (the Python module selenium too)."""
+    missing = []
+    browser = find_executable("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+    driver = find_executable("chromedriver", extra_dirs=("/usr/lib/chromium", "/usr/lib/chromium-browser"))
+    if browser is None:
+        missing.append("chromium (Debian: chromium)")
+    if driver is None:
+        missing.append("chromedriver (Debian: chromium-driver)")
+    if importlib.util.find_spec("selenium") is None:
+        missing.append("the Python module selenium (pip install selenium)")
+    return browser, driver, missing
+
+
+def make_chromium_driver(browser: str, driver_path: str, page_timeout: float = 30, script_timeout: float = 60,
+                         width: int = 1280, height: int = 900):
+    """Headless Chromium through Selenium, `width` CSS pixels wide (at scale factor 1)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--disable-extensions", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--force-device-scale-factor=1",
+                     "--hide-scrollbars", "--lang=en-GB", f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    service = Service(executable_path=driver_path)
+    browser_driver = webdriver.Chrome(service=service, options=options)
+    browser_driver.set_page_load_timeout(page_timeout)
+    browser_driver.set_script_timeout(script_timeout)
+    return browser_driver
 
 
 def report_missing_tools(check: str, missing: list[str]) -> None:

@@ -29,6 +29,21 @@ import Testing
     func nginxServesEveryPage() throws {
         try SiteCheck.run("check_nginx.py")
     }
+
+    @Test("dossier serve: an open page reloads by itself after a save, shows the error page for broken YAML, and comes back after the fix")
+    func servePreviewReloadsInABrowser() throws {
+        // Runs the dossier executable built beside this test bundle on a copy of the example site.
+        try SiteCheck.run("check_serve.py") {
+            guard let dossier = SiteCheck.builtDossier else {
+                throw SiteCheck.MissingTool("""
+                    no dossier executable beside the test bundle (looked in \
+                    \(SiteCheck.productFolders.map(\.path).joined(separator: ", "))); \
+                    `swift build --build-tests` builds it
+                    """)
+            }
+            return [dossier.path, repositoryRoot.path]
+        }
+    }
 }
 
 enum SiteCheck {
@@ -66,8 +81,24 @@ enum SiteCheck {
         return "/"
     }()
 
+    /// Runs a check on the example site's build: `script SITE [BASE_PATH]`.
     static func run(_ script: String, withBasePath: Bool = true,
                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try run(script, sourceLocation: sourceLocation) {
+            [try site.get().path] + (withBasePath ? [basePath] : [])
+        }
+    }
+
+    /// A tool a check needs that the test itself looks for (not the script's `--check-tools`).
+    struct MissingTool: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Runs `script ARGUMENTS…` once `script --check-tools` has found its tools. `arguments` is
+    /// called only then; it throws `MissingTool` for a tool of its own that is missing.
+    static func run(_ script: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                    arguments: () throws -> [String]) throws {
         let scriptPath = checks.appending(path: script).path
         guard let python = executable(named: "python3") else {
             return try missing(script, "python3 is not on PATH", sourceLocation: sourceLocation)
@@ -81,8 +112,13 @@ enum SiteCheck {
             return
         }
 
-        let site = try site.get()
-        let arguments = [python, scriptPath, site.path] + (withBasePath ? [basePath] : [])
+        let scriptArguments: [String]
+        do {
+            scriptArguments = try arguments()
+        } catch let tool as MissingTool {
+            return try missing(script, tool.description, sourceLocation: sourceLocation)
+        }
+        let arguments = [python, scriptPath] + scriptArguments
         let started = Date()
         let result = execute(arguments)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
@@ -115,6 +151,37 @@ enum SiteCheck {
         #if compiler(>=6.3)
         try Test.cancel("SKIPPED: \(script): a tool is missing (bash .ci/run installs it)", sourceLocation: sourceLocation)
         #endif
+    }
+
+    /// The folders the build put its products in, where the `dossier` executable is built beside
+    /// this test bundle: on Linux the test executable's folder (`.build/<triple>/debug/` holds
+    /// `DossierPackageTests.xctest`), on macOS the folder holding the `.xctest` bundle.
+    static let productFolders: [URL] = {
+        var folders: [URL] = []
+        func add(_ file: URL) {
+            let file = file.standardizedFileURL.resolvingSymlinksInPath()
+            // Inside a bundle (…/debug/DossierPackageTests.xctest/Contents/MacOS/…): the bundle's folder.
+            var bundle = file
+            while bundle.pathComponents.count > 1 {
+                if bundle.pathExtension == "xctest" { break }
+                bundle.deleteLastPathComponent()
+            }
+            let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : file.deletingLastPathComponent()
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        if let executable = Bundle.main.executableURL { add(executable) }
+        add(URL(fileURLWithPath: CommandLine.arguments[0]))
+        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+            add(bundle.bundleURL.appending(path: "Contents"))
+        }
+        return folders
+    }()
+
+    /// The `dossier` executable the build made beside this test bundle; nil when it is not there.
+    static let builtDossier: URL? = productFolders.lazy.map { $0.appending(path: "dossier") }.first { candidate in
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder) && !isFolder.boolValue
+            && FileManager.default.isExecutableFile(atPath: candidate.path)
     }
 
     static func executable(named name: String) -> String? {
