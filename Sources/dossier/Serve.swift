@@ -24,10 +24,14 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The address to listen on; other machines can read the preview unless it is loopback.", valueName: "address"))
     var host = "127.0.0.1"
 
+    @Flag(name: .long, help: "Open the preview in the desktop's browser.")
+    var open = false
+
     func run() async throws {
         let options = try site.buildOptions(output: nil)
         let prefix = site.root == "." ? "" : (site.root.hasSuffix("/") ? site.root : site.root + "/")
-        let preview = Preview(options: options, host: host, port: port)
+        var preview = Preview(options: options, host: host, port: port)
+        preview.opensBrowser = open
         let serving = Task {
             try await preview.run(pathPrefix: prefix) { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))

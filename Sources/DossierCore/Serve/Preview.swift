@@ -6,6 +6,8 @@ public struct Preview: Sendable {
     public var options: BuildOptions
     public var host: String
     public var port: UInt16
+    /// Open the address in the desktop's browser once serving (`xdg-open`).
+    public var opensBrowser = false
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8080) {
         self.options = options
@@ -46,6 +48,7 @@ public struct Preview: Sendable {
             let url = try await server.url()
             say("Serving \(session.siteTitle) at \(url) (Ctrl-C to stop)")
             if let warning = PreviewHost.warning(for: host) { say("dossier: \(warning)") }
+            if opensBrowser { Self.openBrowser(url, say: say) }
             for await paths in watcher.batches {
                 started = clock.now
                 session.update(paths)
@@ -53,6 +56,20 @@ public struct Preview: Sendable {
             }
             group.cancelAll()
         }
+    }
+
+    private static func openBrowser(_ url: String, say: (String) -> Void) {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        guard let opener = path.split(separator: ":").map({ "\($0)/xdg-open" }).first(where: FileManager.default.isExecutableFile) else {
+            say("dossier: --open: no xdg-open on this machine; open \(url) in a browser")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { say("dossier: --open: \(error.localizedDescription)") }
     }
 
     /// The path part of `base_url`, ending in `/`: `/ict/` for `https://intranet.example.gov.uk/ict/`.
