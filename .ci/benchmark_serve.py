@@ -60,7 +60,8 @@ Dossier waits for 100 ms without a change before it rebuilds (the watcher's
 debounce), so every latency here includes those 100 ms; `built in` does not.
 
 Everything listens on 127.0.0.1 only. Every wait has a timeout and every
-process started is stopped at the end (SIGINT, then SIGKILL). The machine's
+process started is stopped at the end: SIGINT, then SIGKILL 10 s later (the
+report says how often SIGINT was enough). The machine's
 load average is printed: other work inflates wall times.
 
 Exit status: 0 if every target checked passed, 1 if something failed to run,
@@ -101,6 +102,7 @@ TARGET_TITLE_MS = 250
 
 POLL_INTERVAL = 0.002  # between rounds of GETs
 STALE_GRACE = 3.0      # seconds after the rebuild was printed before a URL counts as stale
+STOP_GRACE = 10.0      # seconds a server has to exit after SIGINT before SIGKILL
 QUIET = 0.3            # no output for this long after a rebuild line: the server is idle
 
 DOSSIER_READY = re.compile(r"^Serving .* at (http://\S+) \(Ctrl-C to stop\)")
@@ -127,6 +129,7 @@ class Server:
     into timestamped lines, and which is always stopped in the end."""
 
     running = []  # every Server started and not yet stopped
+    stops = []    # (program, stopped by SIGINT?, seconds it took)
 
     def __init__(self, name, cmd, log_path, ready, rebuilt):
         self.name, self.cmd, self.ready, self.rebuilt = name, cmd, ready, rebuilt
@@ -221,14 +224,17 @@ class Server:
         return fields.get("VmHWM"), fields.get("VmRSS")
 
     def stop(self):
-        """SIGINT, then SIGKILL after 10 s."""
+        """SIGINT, then SIGKILL after STOP_GRACE s; notes in Server.stops which it took."""
         if self.proc.poll() is None:
+            started = time.perf_counter()
             self.proc.send_signal(signal.SIGINT)
             try:
-                self.proc.wait(timeout=10)
+                self.proc.wait(timeout=STOP_GRACE)
+                Server.stops.append((self.name.split(" (")[0], True, time.perf_counter() - started))
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
+                Server.stops.append((self.name.split(" (")[0], False, None))
         self.reader.join(timeout=5)
         self.log.close()
         if self in Server.running:
@@ -651,6 +657,13 @@ def report(n, runs, first, records, site_names, memory, hugo_starts, trips, load
         ok = value is not None and value <= limit
         verdicts.append(ok)
         say(f"  {name:31} {ms(value):>6} ms  target {text:28} {'PASS' if ok else 'FAIL'}")
+    programs = sorted({program for program, _, _ in Server.stops})
+    if programs:
+        say("\nStopping the servers with SIGINT: " + "; ".join(
+            f"{program} stopped {sum(1 for p, ok, _ in Server.stops if p == program and ok)} of "
+            f"{sum(1 for p, _, _ in Server.stops if p == program)} times"
+            f" (the rest killed {STOP_GRACE:g} s later)" for program in programs))
+        Server.stops.clear()
     if first["stages"]:
         say("\nStages of the last `dossier build --verbose`:")
         say("\n".join("  " + line for line in first["stages"].splitlines()))
