@@ -42,7 +42,15 @@ struct Serve: AsyncParsableCommand {
         signal(SIGTERM, SIG_IGN)
         let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
         for source in sources {
-            source.setEventHandler { serving.cancel() }
+            source.setEventHandler {
+                serving.cancel()
+                // The preview holds nothing that needs saving: if the server has not let go of its
+                // connections a few seconds after Ctrl-C, leave anyway.
+                DispatchQueue.global().asyncAfter(deadline: .now() + 3) {
+                    FileHandle.standardOutput.write(Data("dossier: stopped\n".utf8))
+                    Foundation.exit(0)
+                }
+            }
             source.resume()
         }
         do {

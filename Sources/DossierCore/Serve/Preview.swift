@@ -49,10 +49,15 @@ public struct Preview: Sendable {
             say("Serving \(session.siteTitle) at \(url) (Ctrl-C to stop)")
             if let warning = PreviewHost.warning(for: host) { say("dossier: \(warning)") }
             if opensBrowser { Self.openBrowser(url, say: say) }
-            for await paths in watcher.batches {
-                started = clock.now
-                session.update(paths)
-                rebuild()
+            // Cancelling (Ctrl-C) stops the watcher, which ends the loop, then the server.
+            await withTaskCancellationHandler {
+                for await paths in watcher.batches {
+                    started = clock.now
+                    session.update(paths)
+                    rebuild()
+                }
+            } onCancel: {
+                watcher.stop()
             }
             group.cancelAll()
         }
