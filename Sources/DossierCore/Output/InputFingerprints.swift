@@ -10,9 +10,9 @@ struct InputFingerprints {
     private var documents = 0
     private var files: [String: Int] = [:]
 
-    /// `sourceTexts`: each content file's text by its path inside `content/`; `fileHashes`: the
-    /// bytes of each copied file, by its path from the root.
-    init(graph: SiteGraph, templates: TemplateSet, sourceTexts: [String: String], registryText: String?,
+    /// `sourceHashes`: a hash of each content file's text, by its path inside `content/`;
+    /// `fileHashes`: of the bytes of each copied file, by its path from the root.
+    init(graph: SiteGraph, templates: TemplateSet, sourceHashes: [String: Int], registryText: String?,
          fileHashes: [String: Int], buildDate: Day) {
         // Everything a page can show of the rest of the site without being its list: the settings,
         // the navigation, every page's address (links are rewritten to them) and every section's
@@ -42,7 +42,7 @@ struct InputFingerprints {
             for used in templates.closure(of: name) { hasher.combine(used); hasher.combine(templates.texts[used]) }
             self.templates[name] = hasher.finalize()
         }
-        self.sources = sourceTexts.mapValues { $0.hashValue }
+        self.sources = sourceHashes
         for page in graph.pages {
             var hasher = Hasher()
             hasher.combine(page.title); hasher.combine(page.date?.iso); hasher.combine(page.summary); hasher.combine(page.urlPath)

@@ -33,6 +33,8 @@ final class SiteSession {
     private var templates: TemplateSet
     private var templateDiagnostics: [Diagnostic] = []
     private var parsed: [String: (text: String, result: Result<SourcePage, DiagnosticList>)] = [:]
+    /// A hash of each Markdown file's text, made when it is read.
+    private var sourceHashes: [String: Int] = [:]
 
     // What the last good build made.
     private var fingerprints: [String: Int] = [:]
@@ -74,6 +76,7 @@ final class SiteSession {
         configText = content.configText
         registryText = content.registryText
         markdown = Dictionary(uniqueKeysWithValues: content.markdown.map { ($0.file.contentPath, $0.text) })
+        sourceHashes = markdown.mapValues(\.hashValue)
         assets = [:]
         for asset in content.assets { assets[asset.contentPath] = fileHash(asset.path) }
     }
@@ -93,7 +96,7 @@ final class SiteSession {
             let file = SourceFile(contentPath: path)
             if file.isSiteConfig { configText = text }
             else if file.isIndicatorRegistry { registryText = text }
-            else if file.isMarkdown { markdown[path] = text }
+            else if file.isMarkdown { markdown[path] = text; sourceHashes[path] = text.hashValue }
             else { assets[path] = data.hashValue }
         }
     }
@@ -153,7 +156,7 @@ final class SiteSession {
         var fileHashes = assets.reduce(into: [String: Int]()) { $0[ContentPath.join(SourceFile.contentFolder, $1.key)] = $1.value }
         for (path, text) in templates.assets { fileHashes[TemplateSet.folder + "/" + path] = text.hashValue }
         let current = timer.time("compare") {
-            InputFingerprints(graph: graph, templates: templates, sourceTexts: markdown, registryText: registryText,
+            InputFingerprints(graph: graph, templates: templates, sourceHashes: sourceHashes, registryText: registryText,
                               fileHashes: fileHashes, buildDate: options.today)
         }
         var entryPrints: [String: Int] = [:]

@@ -101,11 +101,18 @@ struct SiteGraphBuilder {
 
     /// Pages with a weight first, lightest first; then newest first; undated last; then by title and path.
     private func listOrder(_ pages: [SitePage]) -> [Int] {
-        pages.indices.sorted { a, b in
-            let x = pages[a], y = pages[b]
-            let wx = x.source.frontMatter.weight ?? 0, wy = y.source.frontMatter.weight ?? 0
-            if (wx != 0) != (wy != 0) { return wx != 0 }
-            if wx != wy { return wx < wy }
+        // The keys are taken out once: comparing pages themselves copies each page twice a comparison.
+        struct Key {
+            let weight: Int
+            let date: Day?
+            let title: String
+            let path: String
+        }
+        let keys = pages.map { Key(weight: $0.source.frontMatter.weight ?? 0, date: $0.date, title: $0.title, path: $0.source.file.contentPath) }
+        return keys.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if (x.weight != 0) != (y.weight != 0) { return x.weight != 0 }
+            if x.weight != y.weight { return x.weight < y.weight }
             switch (x.date, y.date) {
             case let (dx?, dy?) where dx != dy: return dx > dy
             case (.some, nil): return true
@@ -113,7 +120,7 @@ struct SiteGraphBuilder {
             default: break
             }
             if x.title != y.title { return x.title < y.title }
-            return x.source.file.contentPath < y.source.file.contentPath
+            return x.path < y.path
         }
     }
 
