@@ -41,6 +41,9 @@ struct Serve: AsyncParsableCommand {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        // Keeps the sources until the server has stopped: an optimised build would otherwise free
+        // them after their last use here, and Ctrl-C would be ignored.
+        defer { sources.forEach { $0.cancel() } }
         for source in sources {
             source.setEventHandler {
                 serving.cancel()
