@@ -510,16 +510,9 @@ def generate_neutral(n, work, hugo):
     return Corpus("neutral", dossier_site, hugo_site, bodies, expected, links)
 
 
-NEUTRAL_HUGO_CONFIG = f"""\
-baseURL = "https://bench.example/"
-title = "Benchmark"
-languageCode = "en"
-paginate = {NEUTRAL_PAGE_SIZE}
-disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]
-
-[taxonomies]
-  tag = "tags"
-"""
+# The synthetic corpus's settings, with the section list paginated like Dossier's.
+NEUTRAL_HUGO_CONFIG = HUGO_CONFIG.replace('languageCode = "en"\n',
+                                          f'languageCode = "en"\npaginate = {NEUTRAL_PAGE_SIZE}\n')
 
 # What Dossier's default templates do for these pages, in Hugo's terms: a
 # layout with the site menu, breadcrumbs and a footer; a page with summary,
