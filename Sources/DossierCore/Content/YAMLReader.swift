@@ -160,8 +160,9 @@ enum YAMLReader {
         case let .expansion(message, line, column), let .duplicateKey(message, line, column):
             return .error("\(source.role): \(message)",
                           at: SourceLocation(file: source.file, line: source.lineOffset + line, column: column),
-                          hint: "Dossier limits one file to \(YAMLExpansion.maximumAliases) aliases standing for at most "
-                              + "\(YAMLExpansion.maximumAliasedValues) values and \(YAMLExpansion.maximumAliasedBytes) characters, "
+                          hint: "Dossier limits one file to \(YAMLExpansion.grouped(YAMLExpansion.maximumAliases)) aliases standing for at most "
+                              + "\(YAMLExpansion.grouped(YAMLExpansion.maximumAliasedValues)) values and "
+                              + "\(YAMLExpansion.grouped(YAMLExpansion.maximumAliasedBytes)) characters, "
                               + "nested at most \(YAMLExpansion.maximumDepth) deep; write the values out instead")
         }
     }
@@ -216,8 +217,10 @@ enum YAMLReader {
             }
             if context.debugDescription.hasPrefix(URLPolicy.marker) {
                 let problem = context.debugDescription.dropFirst(URLPolicy.marker.count)
+                let isBase = context.codingPath.last?.stringValue == "base_url"
                 return .error("'\(keyPath(context.codingPath))' \(problem)", at: location(of: node, in: source),
-                              hint: "write an https:// address, a mailto: address, or a path inside the site")
+                              hint: isBase ? "write the address the site is published at, e.g. https://intranet.example.gov.uk/ict/ or /ict/"
+                                  : "write an https:// address, a mailto: address, or a path inside the site")
             }
             let isDate = context.debugDescription.hasSuffix("is not a date")
             return .error("'\(keyPath(context.codingPath))': \(context.debugDescription)",
