@@ -6,7 +6,7 @@ import Synchronization
 /// are measured. Sorted once, when the first suggestion is asked for: a clean build never pays.
 final class SuggestionIndex: Sendable {
     /// How many neighbours on each side, in each order, are measured.
-    static let neighbours = 24
+    static let neighbours = 12
 
     private let candidates: @Sendable () -> [String]
     private let orders = Mutex<Orders?>(nil)
