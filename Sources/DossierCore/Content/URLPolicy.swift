@@ -74,16 +74,12 @@ enum URLPolicy {
 
     private static let urlKeys: Set<String> = ["link", "url", "href", "source", "supersede", "superseded_by", "base_url"]
 
-    /// `base_url` is written into attributes and feeds: an http(s) URL or a path from `/`, without
-    /// quotes, spaces or angle brackets.
+    /// `base_url` is written into attributes and feeds: besides its scheme, no quotes, backslashes or
+    /// angle brackets (its form is checked by `Validator`).
     static func baseURLProblem(_ text: String) -> String? {
         if let problem = problem(text) { return problem }
-        if text.contains(where: { "\"'<>` \\".contains($0) || $0.isWhitespace }) {
-            return "may not hold quotes, spaces, backslashes or angle brackets"
-        }
-        let lower = text.lowercased()
-        guard text.hasPrefix("/") || lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-            return "must start with '/', 'http://' or 'https://'"
+        if text.contains(where: { "\"'<>`\\".contains($0) }) {
+            return "may not hold quotes, backslashes or angle brackets"
         }
         return nil
     }

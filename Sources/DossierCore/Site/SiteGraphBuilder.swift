@@ -9,6 +9,7 @@ struct SiteGraphBuilder {
     func build(config located: Located<SiteConfig>, registry: IndicatorRegistry, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
                into log: DiagnosticLog) -> SiteGraph {
         let config = located.value
+        let assets = AssetPolicy.allowed(assets, allowRawHTML: config.allowRawHTML, log: log)
         let isFuture = { (page: SourcePage) in !includeFuture && (page.frontMatter.date.map { $0 > today } ?? false) }
         let published = pages.filter { (includeDrafts || !$0.isDraft) && !isFuture($0) }
         let indexFiles = published.filter { $0.file.isSectionIndex }
