@@ -320,3 +320,52 @@ import Testing
         }
     }
 }
+
+@Suite struct OutputPathCheckTests {
+    func diagnostics(_ files: [String: String]) -> [String] {
+        Fixture(files).diagnostics().map(\.description)
+    }
+
+    @Test func slugsThatAreDossiersOwnFiles() {
+        for (slug, owner) in [("index.html", "the home page"), ("404.html", "Dossier's 404.html"), ("sitemap.xml", "Dossier's sitemap.xml")] {
+            #expect(diagnostics(["content/a.md": Fixture.page("A", extra: "slug: \(slug)\n")]) == [
+                "content/a.md:3:7: error: this page is written inside '\(slug)', which \(owner) writes as a file\n  hint: give one of them a different slug or file name",
+            ], "\(slug)")
+        }
+    }
+
+    @Test func namesLongerThanAFileSystemAllows() {
+        let long = String(repeating: "x", count: 300)
+        let short = String(repeating: "x", count: 40) + "…"
+        #expect(diagnostics(["content/a.md": Fixture.page("A", extra: "slug: \(long)\n")]) == [
+            "content/a.md:3:7: error: this page is written to '\(short)': the name '\(short)' is 300 bytes long, and file systems allow at most 255\n"
+                + "  hint: use a shorter, plainer slug, tag or id",
+        ])
+        let tagged = diagnostics(["content/a.md": Fixture.page("A", extra: "tags: [\(long)]\n")])
+        #expect(tagged.count == 1)
+        #expect(tagged.first?.hasPrefix("content/a.md:3:7: error: the page of tag '\(short)' is written to 'tags/") == true)
+    }
+
+    @Test func anAssetWherePageNeedsAFolder() {
+        #expect(diagnostics(["content/a.md": Fixture.page("A"), "content/a": "data"]) == [
+            "content/a:1:1: error: this file is written to 'a', which this page (content/a.md) needs as a folder\n  hint: give one of them a different slug or file name",
+        ])
+    }
+
+    @Test func pathsThatDifferOnlyByCaseAndWindowsNames() {
+        #expect(diagnostics(["content/About.md": Fixture.page("A"), "content/about.md": Fixture.page("B"), "content/n.md": Fixture.page("N", extra: "slug: nul\n")]) == [
+            "content/about.md:1:1: warning: this page is written to 'about/index.html', which differs only by case from 'About/index.html'\n"
+                + "  hint: a site served from a Windows share or a Mac would lose one of them; rename one",
+            "content/n.md:3:7: warning: this page is written to 'nul/index.html': the name 'nul' is reserved on Windows, so the site cannot be copied to a Windows share\n"
+                + "  hint: use another slug or file name",
+        ])
+    }
+
+    @Test func limitsOfOnePath() {
+        #expect(OutputPathLimits.problems("a/b/index.html") == [])
+        #expect(OutputPathLimits.problems(String(repeating: "a/", count: 2000) + "x") == [
+            .error("a path of 4001 bytes, more than the 3840 a build allows (the system's limit is 4096, with the output folder's own path)"),
+        ])
+        #expect(OutputPathLimits.problems("a\\b/index.html") == [.error("the name 'a\\b' holds a backslash, which Windows and many servers read as a folder separator")])
+    }
+}
