@@ -369,3 +369,32 @@ import Testing
         #expect(OutputPathLimits.problems("a\\b/index.html") == [.error("the name 'a\\b' holds a backslash, which Windows and many servers read as a folder separator")])
     }
 }
+
+@Suite struct AuthoringAndEncodingTests {
+    @Test func invalidUTF8IsReportedAtItsLine() {
+        var bytes = Data("---\ntitle: A\nsummary: caf".utf8)
+        bytes.append(contentsOf: [0xC3, 0x28])
+        bytes.append(contentsOf: Data("\n---\n".utf8))
+        var fileSystem = InMemoryFileSystem()
+        fileSystem.contents["\(Fixture.root)/content/a.md"] = bytes
+        let options = BuildOptions(root: Fixture.root, today: Fixture.today, fileSystem: fileSystem)
+        var errors: [String] = []
+        do { _ = try Pipeline(options: options).run(.check) } catch { errors = error.diagnostics.map(\.description) }
+        #expect(errors == ["content/a.md:3:13: error: file is not UTF-8 text: the first byte that is not is here\n  hint: save it as UTF-8"])
+        #expect(UTF8Position.firstInvalid(in: Data("ok\nfine".utf8)) == nil)
+    }
+
+    @Test func newRefusesATitleWithALineBreakAndALinkedFolder() throws {
+        let root = TemporaryFolder.make()
+        let outside = TemporaryFolder.make()
+        try FileManager.default.createDirectory(at: root.appending(path: "content"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appending(path: "content/linked"), withDestinationURL: outside)
+        #expect(throws: SkeletonError("--title may not hold a line break or other control character: the document would not parse")) {
+            try Skeleton.write(kind: "page", path: "a", title: "One\r\nkind: review", root: root.path, today: Fixture.today)
+        }
+        #expect(throws: SkeletonError("\(root.path)/content/linked/x.md would be written outside the content folder (a folder on its way is a link to \(outside.path)); Dossier writes only inside content/")) {
+            try Skeleton.write(kind: "page", path: "linked/x", root: root.path, today: Fixture.today)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+}
