@@ -18,6 +18,8 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public var feedSize: Int
     /// Where newsletter issues are sent from and to.
     public var newsletter: NewsletterSettings?
+    /// The header's name, colour and logo.
+    public var brand: SiteBrand = SiteBrand()
 
     public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
                 language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false,
@@ -36,14 +38,15 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public static let defaults = SiteConfig()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, organisation, language, navigation, tolerance, newsletter
+        case title, organisation, language, navigation, tolerance, newsletter, brand
         case pageSize = "page_size"
         case feedSize = "feed_size"
         case baseURL = "base_url"
         case allowRawHTML = "allow_raw_html"
     }
 
-    static let keySchema = KeySchema(CodingKeys.self, nested: ["navigation": NavigationItem.keySchema, "newsletter": NewsletterSettings.keySchema])
+    static let keySchema = KeySchema(CodingKeys.self, nested: ["navigation": NavigationItem.keySchema, "newsletter": NewsletterSettings.keySchema,
+                                                                "brand": SiteBrand.keySchema])
 
     public init(from decoder: Decoder) throws {
         let defaults = SiteConfig.defaults
@@ -58,7 +61,12 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? defaults.pageSize
         feedSize = try container.decodeIfPresent(Int.self, forKey: .feedSize) ?? defaults.feedSize
         newsletter = try container.decodeIfPresent(NewsletterSettings.self, forKey: .newsletter)
+        brand = try container.decodeIfPresent(SiteBrand.self, forKey: .brand) ?? SiteBrand()
     }
+
+    /// How many navigation links the header shows; the rest are in the footer, so the header's
+    /// navigation stays one row on a desktop screen.
+    public static let headerNavigationLimit = 6
 }
 
 /// One entry of the site's main navigation.

@@ -319,11 +319,15 @@ enum DocumentContext {
         let graph = inputs.graph
         let current = { (index: Int) in graph.supersededBy[index] == nil }
         let quarterly = latestQuarterly.map { page, view in
-            DashboardView.Quarterly(title: page.title, url: inputs.urls.href(page.urlPath), period: view.period.label,
-                                    results: view.results, statusCounts: view.statusCounts,
-                                    donut: view.scorecard?.donut, targetChart: view.targetChart)
+            let exceptions = view.results.filter { $0.status?.key == IndicatorStatus.missed.rawValue }
+                + view.results.filter { $0.status?.key == IndicatorStatus.near.rawValue }
+            return DashboardView.Quarterly(title: page.title, url: inputs.urls.href(page.urlPath), period: view.period.label,
+                                           date: DateView(page.date!), exceptions: exceptions, hasExceptions: !exceptions.isEmpty,
+                                           results: view.results, statusCounts: view.statusCounts,
+                                           donut: view.scorecard?.donut, targetChart: view.targetChart)
         }
         let overdue = tracker.groups.first { $0.status.key == WorkStatus.overdue.rawValue }?.actions ?? []
+        let glance = glanceItems(results: latestQuarterly?.view.results, overdueCount: overdue.count)
         let reviews = graph.reviews.values.sorted().compactMap { index -> DashboardView.ReviewEntry? in
             guard current(index), case let .review(review)? = graph.pages[index].source.document,
                   let stage = currentStage(review) else { return nil }
@@ -340,12 +344,35 @@ enum DocumentContext {
                 return DashboardView.Highlight(title: page.title, url: inputs.urls.href(page.urlPath), date: DateView(page.date!))
             }
         return DashboardView(
-            quarterly: quarterly, overdue: Array(overdue.prefix(10)), overdueCount: overdue.count,
+            quarterly: quarterly, glance: glance, hasGlance: !glance.isEmpty, overdue: Array(overdue.prefix(10)), overdueCount: overdue.count,
             trackerURL: graph.hasActions ? inputs.urls.href("\(SiteGraph.actionsFolder)/") : nil,
             reviews: reviews, hasReviews: !reviews.isEmpty, highlights: Array(highlights), hasHighlights: !highlights.isEmpty,
             archiveURL: graph.reports.isEmpty ? nil : inputs.urls.href("\(SiteGraph.archiveFolder)/"),
             indicatorsURL: graph.hasIndicators ? inputs.urls.href("\(SiteGraph.indicatorsFolder)/") : nil)
     }
+
+    /// "8 of 9 indicators on target", "1 just missed", "5 actions overdue": what the home page says first.
+    static func glanceItems(results: [ResultView]?, overdueCount: Int) -> [DashboardView.GlanceItem] {
+        var items: [DashboardView.GlanceItem] = []
+        if let results, !results.isEmpty {
+            let count = { (status: IndicatorStatus) in results.filter { $0.status?.key == status.rawValue }.count }
+            let onTarget = count(.exceeded) + count(.met)
+            items.append(.init(count: onTarget, words: "of \(results.count) \(results.count == 1 ? "indicator" : "indicators") on target",
+                               key: IndicatorStatus.met.rawValue))
+            for status in [IndicatorStatus.near, .missed] where count(status) > 0 {
+                items.append(.init(count: count(status), words: lowercasedFirst(status.words), key: status.rawValue))
+            }
+            let unmeasured = results.filter { $0.status == nil }.count
+            if unmeasured > 0 { items.append(.init(count: unmeasured, words: "not yet measured", key: "no-data")) }
+        }
+        if overdueCount > 0 {
+            items.append(.init(count: overdueCount, words: overdueCount == 1 ? "action overdue" : "actions overdue",
+                               key: WorkStatus.overdue.rawValue))
+        }
+        return items
+    }
+
+    private static func lowercasedFirst(_ words: String) -> String { words.prefix(1).lowercased() + words.dropFirst() }
 
     /// The latest quarterly report that is not superseded, for the dashboard.
     static func latestQuarterly(_ graph: SiteGraph) -> Int? {

@@ -47,6 +47,7 @@ struct SiteGraphBuilder {
         resolveSupersession(&graph, log: log)
         linkSeries(&graph)
         graph.navigation = resolveNavigation(located, graph: graph, log: log)
+        log.add(contentsOf: SiteBrand.logoProblems(located, assetPaths: graph.assetPaths))
         return graph
     }
 
@@ -94,7 +95,7 @@ struct SiteGraphBuilder {
         var seen = Set<String>()
         let tags = (source.frontMatter.tags ?? []).compactMap { name -> TagReference? in
             let slug = Slug.make(from: name)
-            return seen.insert(slug).inserted ? TagReference(name: name, slug: slug) : nil
+            return seen.insert(slug).inserted ? TagReference(name: TagReference.displayName(of: name), slug: slug) : nil
         }
         return SitePage(source: source, urlPath: ContentPath.join(file.folder, name) + "/", tags: tags)
     }
