@@ -111,7 +111,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Ids the default templates give to landmarks; headings in content must not take them.
-    static let templateIDs: Set<String> = ["main-content", "site-navigation", "page-contents"]
+    static let templateIDs: Set<String> = [
+        "main-content", "site-navigation", "page-contents", "contents-title", "glance-title", "about-this-site",
+        "headlines", "performance-indicators", "results", "balanced-scorecard", "actions", "outline-plan", "documents",
+        "declarations", "recommendations", "background-documents", "appendices", "since-the-last-issue",
+        "dashboard-exceptions", "dashboard-highlights", "dashboard-overdue", "dashboard-performance", "dashboard-reviews",
+    ]
 }
 
 /// Times each stage for `--verbose`. Uses a monotonic clock; nothing it measures reaches the output.

@@ -89,8 +89,17 @@ enum DocumentContext {
             target: Format.value(computed.target, unit: indicator.unit),
             actual: result.actual.map { Format.value($0, unit: indicator.unit) },
             volume: result.volume.map { Format.grouped($0) + (result.volumeUnit.map { " \($0)" } ?? "") },
-            comment: result.comment, status: computed.status.map(StatusView.init), period: period.label,
+            comment: result.comment.flatMap { restatesStatus($0) ? nil : $0 }, status: computed.status.map(StatusView.init), period: period.label,
             report: LinkView(title: page.title, url: inputs.urls.href(page.urlPath)))
+    }
+
+    /// A report's comment that only says what the status tag says ("Target hit", "Target just
+    /// missed") is not shown beside it: each status is said once per row.
+    static func restatesStatus(_ comment: String) -> Bool {
+        let words = comment.lowercased().filter { $0.isLetter || $0 == " " }.split(separator: " ")
+            .filter { $0 != "target" && $0 != "the" }.joined(separator: " ")
+        return ["hit", "met", "achieved", "exceeded", "near", "just missed", "missed", "not met", "on", "on track", "not achieved"]
+            .contains(words)
     }
 
     private static func scorecard(_ card: Scorecard, _ page: SitePage, _ inputs: Inputs) -> ScorecardView {
