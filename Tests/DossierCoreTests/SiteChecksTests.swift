@@ -20,6 +20,17 @@ import Testing
         try SiteCheck.run("check_axe.py")
     }
 
+    @Test("The home page answers in its first screen, status tags fit their cells on a phone, and reports print on few pages with none mostly blank")
+    func firstScreenPhoneAndPrint() throws {
+        try SiteCheck.run("check_layout.py") {
+            // Page limits from what the stylesheet achieves (quarterly 17 and plan 19 pages before
+            // the print styles of issue 11); a change that pushes a report past them fails here.
+            [try SiteCheck.site.get().path, SiteCheck.basePath,
+             "--print", "performance/2006-07-q3/=\(SiteCheck.printLimits.quarterly)",
+             "--print", "plans/ict-improvement-plan-2002/=\(SiteCheck.printLimits.plan)"]
+        }
+    }
+
     @Test("Every internal link, asset, url() and fragment resolves")
     func everyInternalLinkResolves() throws {
         try SiteCheck.run("check_links.py")
@@ -47,6 +58,9 @@ import Testing
 }
 
 enum SiteCheck {
+    /// The most pages the example quarterly report and plan may print on.
+    static let printLimits = (quarterly: 8, plan: 10)
+
     /// What a check script's exit code 77 means: a tool it needs is missing.
     static let missingToolExitCode: Int32 = 77
     /// No check may run longer than this; the scripts bound themselves well within it.
