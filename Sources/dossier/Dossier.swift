@@ -50,10 +50,17 @@ struct SiteOptions: ParsableArguments {
     var verbose = false
 
     func buildOptions(output: String?) throws -> BuildOptions {
-        var day = Day.today()
+        let day: Day
         if let today {
             guard let parsed = Day(iso: today) else { throw ValidationError("--today '\(today)' is not a date (YYYY-MM-DD)") }
             day = parsed
+        } else {
+            do throws(Diagnostic) {
+                day = try Day.today()
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
         }
         var options = BuildOptions(root: root, output: output, includeDrafts: drafts, today: day)
         options.includeFuture = future

@@ -30,7 +30,7 @@ struct New: ParsableCommand {
 
     func run() throws {
         do throws(SkeletonError) {
-            let written = try Skeleton.write(kind: kind, path: path, title: title, root: root, today: Day.today())
+            let written = try Skeleton.write(kind: kind, path: path, title: title, root: root)
             print(written)
             Skeleton.notes(kind: kind, root: root).forEach { printError("note: \($0)") }
         } catch {

@@ -61,7 +61,13 @@ public enum Skeleton {
     /// not used for `indicators`, which always writes `content/indicators.yaml`. Never overwrites.
     @discardableResult
     public static func write(kind: String, path: String?, title: String? = nil, root: String = ".",
-                             today: Day = Day.today()) throws(SkeletonError) -> String {
+                             today givenDay: Day? = nil) throws(SkeletonError) -> String {
+        let today: Day
+        if let givenDay {
+            today = givenDay
+        } else {
+            do { today = try Day.today() } catch { throw SkeletonError(error.message) }
+        }
         guard kinds.contains(kind) else {
             var message = "unknown kind '\(kind)'; the kinds are: \(kinds.joined(separator: ", "))"
             if let near = Suggestion.nearest(to: kind, in: kinds) { message += " (did you mean '\(near)'?)" }
@@ -192,6 +198,7 @@ public enum Skeleton {
     /// The issue numbers of the site's newsletters.
     static func newsletterIssues(root: String) -> [Int] {
         documents(root: root).filter { $0.keys["kind"] == "newsletter" }.compactMap { $0.keys["issue"].flatMap { Int($0) } }
+            .filter { NumberLimits.problem($0) == nil } // `check` reports the others; the next issue's number must not overflow
     }
 
     /// Every Markdown file under `ROOT/content/` with its top-level front-matter keys, sorted by path.

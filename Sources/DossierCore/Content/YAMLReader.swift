@@ -80,6 +80,9 @@ enum YAMLReader {
 
     /// Parses the YAML into a node tree, which must be a mapping.
     static func compose<T: StrictDecodable>(_ source: YAMLSource, expecting type: T.Type) -> Result<Node, DiagnosticList> {
+        if YAMLExpansion.needsScan(source.text), let problem = YAMLExpansion.scan(source.text) {
+            return .failure(DiagnosticList([expansionError(problem, source)]))
+        }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: source.text, resolver, constructor, .utf8) else {
@@ -100,7 +103,7 @@ enum YAMLReader {
     /// Decodes a model from an already composed node; other keys in the mapping are ignored.
     static func decode<T: Decodable>(_ type: T.Type, from node: Node, source: YAMLSource) -> Result<T, DiagnosticList> {
         do {
-            return .success(try decoder.decode(T.self, from: node))
+            return .success(try decoder.decode(CheckedDecoder.Checked<T>.self, from: node).value)
         } catch let error as DecodingError {
             return .failure(DiagnosticList([decodingError(error, root: node, source: source)]))
         } catch {
@@ -140,10 +143,27 @@ enum YAMLReader {
             return .error("YAML syntax error in \(source.role): \(detail)", at: at(mark),
                           hint: "quote values that contain ': ' or start with a special character")
         case let .duplicatedKeysInMapping(duplicates, context):
+            if case let .duplicateKey(key, line, column)? = YAMLExpansion.scan(source.text, findDuplicates: true) {
+                return .error("duplicate key '\(key)' in \(source.role)",
+                              at: SourceLocation(file: source.file, line: source.lineOffset + line, column: column),
+                              hint: "each key may appear once; remove this one or the first")
+            }
             return .error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in \(source.role)",
                           at: at(context.mark), hint: "each key may appear once")
         default:
             return .error("cannot read \(source.role): \(error)", at: SourceLocation(file: source.file, line: source.lineOffset + 1))
+        }
+    }
+
+    private static func expansionError(_ problem: YAMLExpansion.Problem, _ source: YAMLSource) -> Diagnostic {
+        switch problem {
+        case let .expansion(message, line, column), let .duplicateKey(message, line, column):
+            return .error("\(source.role): \(message)",
+                          at: SourceLocation(file: source.file, line: source.lineOffset + line, column: column),
+                          hint: "Dossier limits one file to \(YAMLExpansion.grouped(YAMLExpansion.maximumAliases)) aliases standing for at most "
+                              + "\(YAMLExpansion.grouped(YAMLExpansion.maximumAliasedValues)) values and "
+                              + "\(YAMLExpansion.grouped(YAMLExpansion.maximumAliasedBytes)) characters, "
+                              + "nested at most \(YAMLExpansion.maximumDepth) deep; write the values out instead")
         }
     }
 
@@ -190,6 +210,18 @@ enum YAMLReader {
                           hint: "add `\(key.stringValue): …`")
         case let .dataCorrupted(context):
             let node = self.node(at: context.codingPath, in: root)
+            if context.debugDescription.hasPrefix(NumberLimits.marker) {
+                let range = context.debugDescription.dropFirst(NumberLimits.marker.count)
+                return .error("'\(keyPath(context.codingPath))' must be \(range), found \(describe(node))",
+                              at: location(of: node, in: source))
+            }
+            if context.debugDescription.hasPrefix(URLPolicy.marker) {
+                let problem = context.debugDescription.dropFirst(URLPolicy.marker.count)
+                let isBase = context.codingPath.last?.stringValue == "base_url"
+                return .error("'\(keyPath(context.codingPath))' \(problem)", at: location(of: node, in: source),
+                              hint: isBase ? "write the address the site is published at, e.g. https://intranet.example.gov.uk/ict/ or /ict/"
+                                  : "write an https:// address, a mailto: address, or a path inside the site")
+            }
             let isDate = context.debugDescription.hasSuffix("is not a date")
             return .error("'\(keyPath(context.codingPath))': \(context.debugDescription)",
                           at: location(of: node, in: source),

@@ -9,6 +9,7 @@ struct SiteGraphBuilder {
     func build(config located: Located<SiteConfig>, registry: IndicatorRegistry, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
                into log: DiagnosticLog) -> SiteGraph {
         let config = located.value
+        let assets = AssetPolicy.allowed(assets, allowRawHTML: config.allowRawHTML, log: log)
         let isFuture = { (page: SourcePage) in !includeFuture && (page.frontMatter.date.map { $0 > today } ?? false) }
         let published = pages.filter { (includeDrafts || !$0.isDraft) && !isFuture($0) }
         let indexFiles = published.filter { $0.file.isSectionIndex }
@@ -68,15 +69,17 @@ struct SiteGraphBuilder {
 
     /// `superseded_by` names the newer report by a relative path to its Markdown file.
     private func resolveSupersession(_ graph: inout SiteGraph, log: DiagnosticLog) {
+        let pagePaths = Array(graph.pageIndex.keys)
+        let published = SuggestionIndex { pagePaths }
         for (index, page) in graph.pages.enumerated() {
             guard let link = page.source.frontMatter.supersededBy else { continue }
             let location = page.source.location(of: "superseded_by")
             guard let path = ContentPath.normalise(ContentPath.join(page.source.file.folder, link)),
                   let newer = graph.pageIndex[path] else {
-                let known = graph.pageIndex.keys.filter { $0 != page.source.file.contentPath }
-                    .map { SiteLinkResolver.relative($0, from: page.source.file.folder) }
+                let target = ContentPath.normalise(ContentPath.join(page.source.file.folder, link)) ?? link
+                let near = published.nearest(to: target).flatMap { $0 == page.source.file.contentPath ? nil : $0 }
                 log.add(.error("superseded_by '\(link)' is not a published page", at: location,
-                               hint: Suggestion.nearest(to: link, in: known).map { "did you mean '\($0)'?" }
+                               hint: near.map { "did you mean '\(SiteLinkResolver.relative($0, from: page.source.file.folder))'?" }
                                    ?? "write the newer report's file, relative to this one, e.g. 2007-08-q1.md"))
                 continue
             }
@@ -169,7 +172,7 @@ struct SiteGraphBuilder {
     private func resolveNavigation(_ config: Located<SiteConfig>, graph: SiteGraph, log: DiagnosticLog) -> [ResolvedNavigationItem] {
         config.value.navigation.enumerated().compactMap { index, item in
             let link = item.link
-            if link.contains("://") || link.hasPrefix("mailto:") {
+            if URLPolicy.scheme(of: link) != nil {
                 return ResolvedNavigationItem(title: item.title, target: link, isExternal: true)
             }
             let location = config.location(of: "navigation[\(index + 1)].link")
