@@ -18,10 +18,12 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public var feedSize: Int
     /// Where newsletter issues are sent from and to.
     public var newsletter: NewsletterSettings?
+    /// Full-text search with Pagefind: a search page, a search box in the header and the index.
+    public var search: Bool
 
     public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
                 language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false,
-                tolerance: Double = 2, pageSize: Int = 20, feedSize: Int = 20) {
+                tolerance: Double = 2, pageSize: Int = 20, feedSize: Int = 20, search: Bool = false) {
         self.title = title
         self.organisation = organisation
         self.baseURL = baseURL
@@ -31,12 +33,13 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         self.tolerance = tolerance
         self.pageSize = pageSize
         self.feedSize = feedSize
+        self.search = search
     }
 
     public static let defaults = SiteConfig()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, organisation, language, navigation, tolerance, newsletter
+        case title, organisation, language, navigation, tolerance, newsletter, search
         case pageSize = "page_size"
         case feedSize = "feed_size"
         case baseURL = "base_url"
@@ -58,6 +61,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? defaults.pageSize
         feedSize = try container.decodeIfPresent(Int.self, forKey: .feedSize) ?? defaults.feedSize
         newsletter = try container.decodeIfPresent(NewsletterSettings.self, forKey: .newsletter)
+        search = try container.decodeIfPresent(Bool.self, forKey: .search) ?? defaults.search
     }
 }
 

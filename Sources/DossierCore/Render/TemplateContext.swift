@@ -44,6 +44,9 @@ enum TemplateContext {
             hasNavigation: !graph.navigation.isEmpty || !graph.tags.isEmpty,
             feedURL: graph.reports.isEmpty ? nil : urls.href(Feeds.fileName),
             archiveURL: graph.reports.isEmpty ? nil : urls.href("\(SiteGraph.archiveFolder)/"),
+            indexURL: urls.href(AZIndex.path()),
+            search: config.search ? SiteSearchView(url: urls.href(SearchPage.path), script: urls.href(SearchPage.script),
+                                                   bundle: urls.href(Pagefind.bundleFolder + "/")) : nil,
             navigation: []), navigation: graph.navigation, urls: urls)
     }
 
@@ -67,6 +70,8 @@ enum TemplateContext {
         var feedPath: String? = nil
         /// Page `current` of `count` of a section's list.
         var pagination: (current: Int, count: Int, path: (Int) -> String)? = nil
+        /// Its Pagefind filters, when it is indexed.
+        var search: PageSearchView? = nil
     }
 
     static func make(site: Site, page: Page, pages: [Encoded<ListEntryView>] = [], sections: [SectionSummaryView] = [],
@@ -82,7 +87,7 @@ enum TemplateContext {
             headings: page.headings.map { PageView.HeadingView(level: $0.level, text: $0.text, id: $0.id) },
             absoluteURL: page.kind == .notFound ? nil : urls.absolute(page.urlPath),
             feedURL: page.feedPath.map { urls.href($0) },
-            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy))
+            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy), search: page.search)
         return PageContext(
             site: site.encoded(on: page.urlPath), page: view,
             breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: urls.href($0.path)) },

@@ -19,5 +19,9 @@ struct SiteView: Codable, Sendable, Equatable {
     let hasNavigation: Bool
     let feedURL: String?
     let archiveURL: String?
+    /// The A–Z index, on every site.
+    let indexURL: String
+    /// Where search is, when the site has it.
+    let search: SiteSearchView?
     var navigation: [NavigationItem]
 }
