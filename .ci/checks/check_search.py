@@ -161,7 +161,6 @@ def browser_checks(driver, origin: str, base: str, query: str, kind: str, axe_so
     if query not in said:
         problems.append(f"the live region does not name the query: {said!r}")
     total = said.split(" ")[0]
-    save(driver, screenshots, "search-results")
 
     # 3. Filter by kind.
     boxes = driver.find_elements(By.CSS_SELECTOR, "input[name=kind]")
@@ -181,7 +180,6 @@ def browser_checks(driver, origin: str, base: str, query: str, kind: str, axe_so
             problems.append(f"the kind filter did not narrow the results ({total} before, {said!r} after)")
         if "?" not in driver.current_url or "kind=" not in driver.current_url:
             problems.append(f"the filter is not kept in the address: {driver.current_url}")
-        save(driver, screenshots, "search-filtered")
 
     # 4. Nothing found.
     driver.get(search_url + "?q=" + urllib.parse.quote("zzyzxnothingmatches"))
@@ -211,8 +209,16 @@ def browser_checks(driver, origin: str, base: str, query: str, kind: str, axe_so
     notes.append(f"axe-core on the search page with results at 1280 and 375 px: {runs} runs")
 
     if screenshots:
-        driver.get(origin + base + "a-z/")
-        save(driver, screenshots, "a-z")
+        # Each page loaded at its width, as a phone or a desktop would open it.
+        for width in (375, 1280):
+            for name, address in (("search-results", f"search/?q={urllib.parse.quote(query)}"),
+                                  ("search-filtered", f"search/?q={urllib.parse.quote(query)}&kind={urllib.parse.quote(kind)}"),
+                                  ("a-z", "a-z/")):
+                driver.set_window_size(width, 900)
+                driver.get(origin + base + address)
+                if name != "a-z":
+                    wait_until(f"results show for the {name} screenshot", lambda: results(driver))
+                save(driver, screenshots, name, widths=(width,))
 
 
 def main(argv: list[str]) -> int:
