@@ -153,6 +153,14 @@ import Testing
         ])
     }
 
+    @Test func nothingOfTheSiteMayBeWhereSearchPutsItsIndex() {
+        var options = Fixture(["content/pagefind/notes.md": Fixture.page("Notes"), "content/site.yaml": "search: true\n"]).options()
+        options.pagefind = try! Self.failingPagefind(in: TemporaryFolder.make())
+        #expect(Self.errors(options) == [
+            "content/pagefind:1:1: error: search puts its index in pagefind/, but the site writes 'pagefind/feed.xml' and 2 more there\n  hint: rename the folder, or turn search off",
+        ])
+    }
+
     @Test func theOfflineArchiveLeavesSearchOut() throws {
         var files = ["content/r.md": Fixture.page("R", extra: "date: 2006-06-01\n")]
         files["content/site.yaml"] = "title: T\nsearch: true\n"

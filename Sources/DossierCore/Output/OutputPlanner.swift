@@ -103,6 +103,15 @@ struct OutputPlanner {
             claims.claim(asset.contentPath, .contentFile(asset.contentPath), [.file(asset.path)], "this file", SourceLocation(file: asset.path))
         }
         log.add(contentsOf: claims.clashes)
+        if graph.config.search {
+            // Pagefind writes its index there after the pages: nothing of the site may be in its way.
+            let inTheWay = claims.entries.map(\.path).filter { $0.hasPrefix(Pagefind.bundleFolder + "/") }.sorted()
+            if let first = inTheWay.first {
+                let more = inTheWay.count > 1 ? " and \(inTheWay.count - 1) more" : ""
+                log.add(.error("search puts its index in \(Pagefind.bundleFolder)/, but the site writes '\(first)'\(more) there",
+                               at: claims.owners[first]!.location, hint: "rename the folder, or turn search off"))
+            }
+        }
         return OutputPlan(entries: claims.entries.sorted { $0.path < $1.path })
     }
 
