@@ -41,6 +41,14 @@ import Testing
         try SiteCheck.run("check_nginx.py")
     }
 
+    @Test("Search (Pagefind) in Chromium: 'help desk' finds the quarterly report, the kind filter narrows it, axe passes with results at 1280 and 375 px")
+    func searchFindsTheQuarterlyReportInABrowser() throws {
+        try SiteCheck.run("check_search.py") {
+            guard SearchTests.pagefindInstalled else { throw SiteCheck.MissingTool("Pagefind is not installed: \(Pagefind.installCommand)") }
+            return [try SiteCheck.searchSite.get().path, SiteCheck.basePath]
+        }
+    }
+
     @Test("dossier serve: an open page reloads by itself after a save, shows the error page for broken YAML, and comes back after the fix")
     func servePreviewReloadsInABrowser() throws {
         // Runs the dossier executable built beside this test bundle on a copy of the example site.
@@ -78,6 +86,19 @@ enum SiteCheck {
         let output = TemporaryFolder.make().appending(path: "site")
         do throws(BuildFailure) {
             _ = try Pipeline(options: BuildOptions(root: repositoryRoot.path, output: output.path, today: Fixture.today)).run(.build)
+            return .success(output)
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    /// The example site built with search on (`dossier build --search`).
+    static let searchSite: Result<URL, BuildFailure> = {
+        let output = TemporaryFolder.make().appending(path: "site")
+        var options = BuildOptions(root: repositoryRoot.path, output: output.path, today: Fixture.today)
+        options.search = true
+        do throws(BuildFailure) {
+            _ = try Pipeline(options: options).run(.build)
             return .success(output)
         } catch {
             return .failure(error)

@@ -63,6 +63,9 @@ enum TemplateContext {
             hasNavigation: !graph.navigation.isEmpty,
             feedURL: graph.reports.isEmpty ? nil : urls.href(Feeds.fileName),
             archiveURL: graph.reports.isEmpty ? nil : urls.href("\(SiteGraph.archiveFolder)/"),
+            indexURL: urls.href(AZIndex.path()),
+            search: config.search ? SiteSearchView(url: urls.href(SearchPage.path), script: urls.href(SearchPage.script),
+                                                   bundle: urls.href(Pagefind.bundleFolder + "/")) : nil,
             navigation: [], footerNavigation: []), navigation: graph.navigation, urls: urls)
     }
 
@@ -86,6 +89,8 @@ enum TemplateContext {
         var feedPath: String? = nil
         /// Page `current` of `count` of a section's list.
         var pagination: (current: Int, count: Int, path: (Int) -> String)? = nil
+        /// Its Pagefind filters, when it is indexed.
+        var search: PageSearchView? = nil
     }
 
     static func make(site: Site, page: Page, pages: [Encoded<ListEntryView>] = [], sections: [SectionSummaryView] = [],
@@ -103,7 +108,7 @@ enum TemplateContext {
             cssTitle: CSSString.escape(page.title),
             absoluteURL: page.kind == .notFound ? nil : urls.absolute(page.urlPath),
             feedURL: page.feedPath.map { urls.href($0) },
-            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy))
+            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy), search: page.search)
         return PageContext(
             site: site.encoded(on: page.urlPath), page: view,
             breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: urls.href($0.path)) },

@@ -34,6 +34,8 @@ struct PageView: Codable, Sendable, Equatable {
     var previous: LinkView?
     var next: LinkView?
     var supersededBy: LinkView?
+    /// What search knows of the page, when the site has search and indexes this page.
+    var search: PageSearchView?
 }
 
 /// Page `current` of `count` of a section's list, with links to a window of pages around it.

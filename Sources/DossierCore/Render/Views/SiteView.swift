@@ -32,6 +32,10 @@ struct SiteView: Codable, Sendable, Equatable {
     let hasNavigation: Bool
     let feedURL: String?
     let archiveURL: String?
+    /// The A–Z index, on every site.
+    let indexURL: String
+    /// Where search is, when the site has it.
+    let search: SiteSearchView?
     /// The header's links: the first six of site.yaml's `navigation`.
     var navigation: [NavigationItem]
     /// The footer's links: the rest of `navigation`, then the archive and tags when the header lacks them.
