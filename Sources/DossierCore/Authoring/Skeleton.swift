@@ -56,12 +56,28 @@ public enum Skeleton {
         }
     }
 
+    /// What `dossier new` wrote: the document, and what it refers to that the site did not have yet.
+    public struct Written: Sendable, Equatable {
+        /// The document, as `ROOT/content/…` (or `content/…` when the root is `.`).
+        public var path: String
+        /// The indicator registry or review it made so that the document checks at once.
+        public var alsoWritten: [String]
+    }
+
     /// Writes a new document under `ROOT/content/` and returns the path written, as `ROOT/content/…`
     /// (or `content/…` when the root is `.`). `path` is relative to `content/`, without `.md`; it is
     /// not used for `indicators`, which always writes `content/indicators.yaml`. Never overwrites.
     @discardableResult
     public static func write(kind: String, path: String?, title: String? = nil, root: String = ".",
                              today: Day = Day.today()) throws(SkeletonError) -> String {
+        try writeDocument(kind: kind, path: path, title: title, root: root, today: today).path
+    }
+
+    /// Writes a new document, and first what it refers to when the site lacks it: a quarterly report's
+    /// indicator registry, the review a highlight report, plan or committee report names. So the new
+    /// document passes `dossier check` even in an empty root. Never overwrites.
+    public static func writeDocument(kind: String, path: String?, title: String? = nil, root: String = ".",
+                                     today: Day = Day.today()) throws(SkeletonError) -> Written {
         guard kinds.contains(kind) else {
             var message = "unknown kind '\(kind)'; the kinds are: \(kinds.joined(separator: ", "))"
             if let near = Suggestion.nearest(to: kind, in: kinds) { message += " (did you mean '\(near)'?)" }
@@ -79,6 +95,17 @@ public enum Skeleton {
             throw SkeletonError("\(target) already exists; Dossier does not overwrite files (choose another PATH or remove it first)")
         }
 
+        var also: [String] = []
+        if kind == "quarterly" && indicatorIDs(root: root).isEmpty
+            && !fileManager.fileExists(atPath: join(root, "content/\(IndicatorRegistry.fileName)")) {
+            also.append(try writeFile(indicators(Dates(today: today)), to: join(root, "content/\(IndicatorRegistry.fileName)")))
+        }
+        let reviewPath = "reviews/\(defaultReview).md"
+        if ["highlight", "plan", "committee"].contains(kind) && reviewPages(root: root).isEmpty && relative != "content/\(reviewPath)"
+            && !fileManager.fileExists(atPath: join(root, "content/\(reviewPath)")) {
+            also.append(try writeFile(review(title: "Best Value Review of ICT Services", Dates(today: today)), to: join(root, "content/\(reviewPath)")))
+        }
+
         var context = Context()
         let folder = Array(segments.dropLast())
         let reviews = reviewPages(root: root)
@@ -86,7 +113,7 @@ public enum Skeleton {
             context.review = found.id
             context.appendixLink = relativeLink(from: folder, to: found.path)
         } else {
-            context.appendixLink = relativeLink(from: folder, to: "reviews/\(context.review).md")
+            context.appendixLink = relativeLink(from: folder, to: reviewPath)
         }
         if let first = indicatorIDs(root: root).first { context.indicator = first }
         context.nextIssue = (newsletterIssues(root: root).max() ?? 0) + 1
@@ -95,6 +122,12 @@ public enum Skeleton {
         guard let text = text(kind: kind, title: title ?? humanise(name), today: today, context: context) else {
             throw SkeletonError("unknown kind '\(kind)'")
         }
+        return Written(path: try writeFile(text, to: target), alsoWritten: also)
+    }
+
+    /// Writes a new file, creating its folders; refuses to replace one.
+    static func writeFile(_ text: String, to target: String) throws(SkeletonError) -> String {
+        let fileManager = FileManager.default
         do {
             let parent = (target as NSString).deletingLastPathComponent
             if !parent.isEmpty { try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true) }
@@ -173,7 +206,7 @@ public enum Skeleton {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    private static func join(_ root: String, _ relative: String) -> String {
+    static func join(_ root: String, _ relative: String) -> String {
         if root.isEmpty || root == "." { return relative }
         return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
@@ -346,7 +379,7 @@ public enum Skeleton {
 
     // MARK: - The kinds
 
-    private static func page(title: String, _ dates: Dates) -> String {
+    static func page(title: String, _ dates: Dates) -> String {
         var yaml = start(["A page."],
                          title: title, date: dates.today, dateRequired: false,
                          summary: "What this page is about, in one sentence.", tags: ["about"])
@@ -360,7 +393,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func quarterly(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func quarterly(title: String, _ dates: Dates, _ context: Context) -> String {
         let year = dates.report.year.label
         let months = dates.report.months
         var yaml = start(["A quarterly performance report."],
@@ -397,7 +430,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func scorecard(title: String, _ dates: Dates) -> String {
+    static func scorecard(title: String, _ dates: Dates) -> String {
         var yaml = start(["A balanced scorecard action plan."],
                          title: title, date: dates.today, dateRequired: true,
                          summary: "Progress on the ICT Services balanced scorecard actions for \(dates.year.label).",
@@ -440,7 +473,7 @@ public enum Skeleton {
         yaml.add("\(indent)    progress: \(action.progress)", "optional: text")
     }
 
-    private static func review(title: String, _ dates: Dates) -> String {
+    static func review(title: String, _ dates: Dates) -> String {
         var yaml = start(["A Best Value Review. Other documents name it with `review:` and this file's name", "(without .md), or its slug."],
                          title: title, date: dates.today, dateRequired: false,
                          summary: "The Best Value Review of ICT Services: its stages and how it is run.", tags: ["best-value-review"])
@@ -465,7 +498,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func highlight(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func highlight(title: String, _ dates: Dates, _ context: Context) -> String {
         var yaml = start(["A highlight report to lead members."], note: "List items are text, or a mapping: {text: …, date: YYYY-MM-DD or YYYY-MM, status: …}.",
                          title: title, date: dates.today, dateRequired: false,
                          summary: "Progress on the Best Value Review of ICT Services, reported to lead members.", tags: ["best-value-review"])
@@ -494,7 +527,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func plan(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func plan(title: String, _ dates: Dates, _ context: Context) -> String {
         var yaml = start(["An improvement plan."],
                          title: title, date: dates.today, dateRequired: false,
                          summary: "Improvement objectives for ICT Services, with actions, lead officers and measures.",
@@ -537,7 +570,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func committee(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func committee(title: String, _ dates: Dates, _ context: Context) -> String {
         let link = context.appendixLink ?? "../reviews/\(context.review).md"
         var yaml = start(["A committee or scrutiny report."],
                          title: title, date: dates.today, dateRequired: false,
@@ -578,7 +611,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func newsletter(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func newsletter(title: String, _ dates: Dates, _ context: Context) -> String {
         var yaml = start(["A staff newsletter issue: a page on the site, and email.html, email.txt and issue.eml beside it."],
                          title: title, date: dates.today, dateRequired: true,
                          summary: "News from ICT Services for everyone in the service.", tags: ["newsletter"])
@@ -598,7 +631,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func indicators(_ dates: Dates) -> String {
+    static func indicators(_ dates: Dates) -> String {
         var yaml = Lines()
         yaml.comment("The indicator registry: every indicator that quarterly reports give results for.")
         yaml.comment("Copy the block under `indicators:` for each one. Described in docs/content.md.")
