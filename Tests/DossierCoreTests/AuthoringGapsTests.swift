@@ -319,4 +319,38 @@ import Testing
         }
         #expect(throws: SkeletonError.self) { try SiteStarter.create(root: root, today: Fixture.today) }
     }
+
+    @Test func aSectionWhosePagesAllHaveErrorsIsNotAlsoABrokenNavigationLink() {
+        let errors = Fixture([
+            "content/site.yaml": "title: Site\nnavigation:\n  - title: Performance\n    link: performance/\n",
+            "content/performance/q3.md": "---\ntitle: Q3\ndate: 2007-13-01\n---\nText.\n",
+        ]).errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("content/performance/q3.md:3:7: error: 'date': '2007-13-01' is not a date") == true)
+    }
+
+    // MARK: What the docs say
+
+    @Test func idsWrittenPlainAreKeptAsWritten() throws {
+        let plan = "---\ntitle: Plan\nkind: plan\nobjectives:\n  - number: 6\n    title: Value\n    actions:\n      - id: 6.10\n        text: Repeat the survey\n      - id: 6.1\n        text: Collect the indicators\n---\n"
+        let fixture = Fixture(["content/plan.md": plan])
+        #expect(fixture.diagnostics().isEmpty)
+        let page = try #require(try Self.rendered(fixture)["plan/index.html"])
+        #expect(page.contains(">6.10</span>") && page.contains(">6.1</span>"))
+    }
+
+    @Test func aPercentToleranceIsInPercentagePoints() throws {
+        let registry = "indicators:\n  - id: fault-minor\n    name: Minor fault\n    unit: percent\n    direction: higher\n    target: 95\n"
+        let page = try #require(try Self.rendered(Fixture(["content/indicators.yaml": registry]))["indicators/fault-minor/index.html"])
+        #expect(page.contains("within 2 percentage points of the target"))
+    }
+
+    @Test func theEmailSubjectSaysTheIssueNumberOnce() throws {
+        let site = "title: Site\nbase_url: https://intranet.example/\nnewsletter:\n  from: ict-news@council.example\n  to: ict-staff@council.example\n"
+        let issue = { (title: String) in "---\ntitle: \"\(title)\"\ndate: 2007-02-01\nkind: newsletter\nissue: 2\n---\nBody.\n" }
+        let said = try Self.rendered(Fixture(["content/site.yaml": site, "content/newsletter/issue-02.md": issue("Staff news issue 2: the third quarter")]))
+        #expect(said["newsletter/issue-02/issue.eml"]?.contains("Subject: Staff news issue 2: the third quarter\r\n") == true)
+        let unsaid = try Self.rendered(Fixture(["content/site.yaml": site, "content/newsletter/issue-02.md": issue("The third quarter")]))
+        #expect(unsaid["newsletter/issue-02/issue.eml"]?.contains("Subject: The third quarter (issue 2)\r\n") == true)
+    }
 }

@@ -283,7 +283,7 @@ enum DocumentContext {
             id: indicator.id, name: indicator.name, group: indicator.group, description: indicator.description,
             unit: indicator.unit.rawValue, direction: indicator.direction == .higher ? "Higher is better" : "Lower is better",
             standard: indicator.standard, target: Format.value(indicator.target, unit: indicator.unit),
-            tolerance: Format.value(indicator.tolerance ?? inputs.graph.config.tolerance, unit: indicator.unit),
+            tolerance: Format.difference(indicator.tolerance ?? inputs.graph.config.tolerance, unit: indicator.unit),
             results: results, hasResults: !results.isEmpty, trend: DocumentCharts.trend(indicator, inputs))
     }
 

@@ -184,8 +184,11 @@ struct SiteGraphBuilder {
             if path.hasSuffix(".md"), let page = graph.pageIndex[path] {
                 return ResolvedNavigationItem(title: item.title, target: graph.pages[page].urlPath, isExternal: false)
             }
-            // The page exists but has errors of its own, already reported: one mistake, one error.
+            // The page, or every page of the folder, exists but has errors of its own, already
+            // reported: one mistake, one error.
             if graph.failed.contains(path) { return nil }
+            let folderPrefix = (path.hasSuffix("/") ? path : path + "/")
+            if !path.hasSuffix(".md") && graph.failed.contains(where: { $0.hasPrefix(folderPrefix) }) { return nil }
             if let section = graph.sections[path] {
                 return ResolvedNavigationItem(title: item.title, target: section.urlPath, isExternal: false)
             }
