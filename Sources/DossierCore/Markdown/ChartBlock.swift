@@ -183,8 +183,9 @@ enum ChartBlock {
     static let statusOrder: [WorkStatus] = [.complete, .inHand, .overdue, .notStarted, .deferred]
 
     /// Reads the spec of a block whose YAML starts on the file line after `fenceLine`.
-    static func request(_ yaml: String, file: String, fenceLine: Int, defaultTolerance: Double) -> Result<ChartRequest, DiagnosticList> {
-        let source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block", hasBooleans: false)
+    static func request(_ yaml: String, file: String, fenceLine: Int, columnOffset: Int = 0, defaultTolerance: Double) -> Result<ChartRequest, DiagnosticList> {
+        var source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block", hasBooleans: false)
+        source.columnOffset = columnOffset
         let types = ChartType.allCases.map(\.rawValue).joined(separator: ", ")
         let node: Node
         switch YAMLReader.compose(source, expecting: Spec<[Labelled]>.self) {

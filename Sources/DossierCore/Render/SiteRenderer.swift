@@ -276,10 +276,9 @@ struct SiteRenderer {
         return value
     }
 
-    /// The newest dated pages across the site, for the home page.
+    /// The newest reports across the site, for the home page (newsletter issues are not reports).
     private func recentPages(_ graph: SiteGraph) -> [Int] {
-        let dated = graph.pages.indices.filter { graph.pages[$0].date != nil }
-        return Array(dated.sorted { a, b in
+        Array(graph.reports.sorted { a, b in
             let x = graph.pages[a], y = graph.pages[b]
             return (x.date!, y.source.file.contentPath) > (y.date!, x.source.file.contentPath)
         }.prefix(recentCount))

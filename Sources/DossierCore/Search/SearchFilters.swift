@@ -7,8 +7,8 @@ enum SearchFilters {
         var years: [String] = []
         if case let .quarterly(report)? = page.source.document {
             years.append(report.financialYear.label)
-        } else if case let .committee(report)? = page.source.document {
-            years.append(FinancialYear(containing: report.meeting).label)
+        } else if case let .committee(report)? = page.source.document, let meeting = report.meeting {
+            years.append(FinancialYear(containing: meeting).label)
         } else if let date = page.date {
             years.append(FinancialYear(containing: date).label)
         }

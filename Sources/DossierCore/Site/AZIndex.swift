@@ -77,7 +77,7 @@ struct AZIndex: Sendable {
             case let .review(review)?:
                 if let lead = review.lead { merged.add(lead, what: "Lead officer", at: place) }
             case let .committee(report)?:
-                merged.add(report.reportTo, what: "Committee", at: place)
+                if let committee = report.reportTo { merged.add(committee, what: "Committee", at: place) }
             default:
                 break
             }

@@ -53,6 +53,10 @@ struct ActionsView: Codable, Sendable, Equatable {
     let groups: [ActionGroupView]
     let statusCounts: [StatusCountView]
     let actionCount: Int
+    /// The build date: each action is judged as at it, when its document is current.
+    let asAt: DateView
+    /// Overdue actions whose document is older than their due date ("no update since").
+    let noUpdateCount: Int
     let statusChart: String?
 }
 
@@ -108,6 +112,10 @@ struct DashboardView: Codable, Sendable, Equatable {
         let url: String
         let stage: String
         let status: StatusView?
+        /// The current stage's end has passed without it being marked complete.
+        let late: Bool
+        /// How many of the review's stages are late.
+        let lateCount: Int
         let timeline: String?
     }
 
