@@ -265,7 +265,7 @@ import Testing
         #expect(fixture.diagnostics().isEmpty)
         let page = try #require(try Self.rendered(fixture)["plan/index.html"])
         #expect(page.contains("Managers who think ICT is not valued (Lower is better)"))
-        #expect(page.contains("<td>Improved: 50% of the way from the baseline to the target</td>"))
+        #expect(page.contains("<td data-label=\"Progress\">Improved: 50% of the way from the baseline to the target</td>"))
         #expect(page.contains("Short term · ") && page.contains("Medium term · "))
         #expect(page.contains("6.10"))
     }

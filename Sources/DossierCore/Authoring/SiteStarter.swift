@@ -79,6 +79,9 @@ public enum SiteStarter {
             yaml.add("  - title: \(Skeleton.scalar(section.title))")
             yaml.add("    link: \(section.folder)/")
         }
+        yaml.add("brand:", "the header: its name (default: title), colour (#rrggbb) and an optional PNG logo inside content/")
+        yaml.add("  colour: \"#2f3e4c\"")
+        yaml.add("search: false", "true adds full-text search (needs: python3 -m pip install pagefind-bin==1.5.2)")
         yaml.add("allow_raw_html: false", "true keeps raw HTML written in Markdown")
         yaml.add("page_size: 20", "how many pages each page of a section's list shows")
         yaml.add("feed_size: 20", "how many of the newest reports each Atom feed holds")
