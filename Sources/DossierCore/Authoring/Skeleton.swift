@@ -90,6 +90,9 @@ public enum Skeleton {
             if let near = Suggestion.nearest(to: kind, in: kinds) { message += " (did you mean '\(near)'?)" }
             throw SkeletonError(message)
         }
+        if let title, title.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw SkeletonError("--title may not hold a line break or other control character: the document would not parse")
+        }
         let segments = try contentSegments(kind: kind, path: path)
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -100,6 +103,12 @@ public enum Skeleton {
         let target = join(root, relative)
         if fileManager.fileExists(atPath: target) {
             throw SkeletonError("\(target) already exists; Dossier does not overwrite files (choose another PATH or remove it first)")
+        }
+        // A folder on the way that is a link out of content/ would put the document elsewhere.
+        let content = OutputWriter.resolved(URL(fileURLWithPath: join(root, "content")).standardizedFileURL).path
+        let resolved = OutputWriter.resolved(URL(fileURLWithPath: target).standardizedFileURL).path
+        guard resolved.hasPrefix(content + "/") else {
+            throw SkeletonError("\(target) would be written outside the content folder (a folder on its way is a link to \((resolved as NSString).deletingLastPathComponent)); Dossier writes only inside content/")
         }
 
         var also: [String] = []

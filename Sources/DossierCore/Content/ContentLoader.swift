@@ -66,7 +66,9 @@ struct ContentLoader {
         do {
             let data = try fileSystem.read(RootPath.join(root, file.path))
             guard let text = String(data: data, encoding: .utf8) else {
-                log.add(.error("file is not UTF-8 text", at: SourceLocation(file: file.path),
+                let bad = UTF8Position.firstInvalid(in: data) ?? (1, 1)
+                log.add(.error("file is not UTF-8 text: the first byte that is not is here",
+                               at: SourceLocation(file: file.path, line: bad.line, column: bad.column),
                                hint: "save it as UTF-8"))
                 return nil
             }

@@ -16,14 +16,16 @@ struct OutputPlanner {
         }
         for tag in graph.tags {
             let inputs = page(.tag).union([.members(tag.reference.urlPath)]).union(tag.pages.map { .listing(graph.pages[$0].source.file.contentPath) })
+            let user = tag.pages.first.map { graph.pages[$0].source.location(of: "tags") } ?? content
             claims.claim(tag.reference.urlPath + "index.html", .tag(slug: tag.reference.slug), inputs,
-                         "the page of tag '\(tag.reference.name)'", content)
+                         "the page of tag '\(OutputPathLimits.shortened(tag.reference.name))'", user)
         }
         if graph.hasIndicators {
             claims.claim("\(SiteGraph.indicatorsFolder)/index.html", .indicatorIndex, page(.indicators).union([.documents]), "the indicators index", content)
             for indicator in graph.registry.indicators {
                 claims.claim("\(SiteGraph.indicatorsFolder)/\(indicator.id)/index.html", .indicator(id: indicator.id),
-                             page(.indicator).union([.documents]), "the page of indicator '\(indicator.id)'", content)
+                             page(.indicator).union([.documents]), "the page of indicator '\(OutputPathLimits.shortened(indicator.id))'",
+                             SourceLocation(file: "\(SourceFile.contentFolder)/indicators.yaml"))
             }
         }
         if graph.hasActions {
@@ -121,17 +123,58 @@ struct OutputPlanner {
     private struct Claims {
         var entries: [OutputPlan.Entry] = []
         var owners: [String: (what: String, location: SourceLocation)] = [:]
+        /// Every folder some claimed path is inside, with the first claim that needs it.
+        var folders: [String: (what: String, location: SourceLocation)] = [:]
+        /// Claimed paths by their lowercased form, for paths that differ only by case.
+        var folded: [String: String] = [:]
         var clashes: [Diagnostic] = []
 
         mutating func claim(_ path: String, _ job: OutputPlan.Job, _ inputs: Set<OutputPlan.Input>, _ what: String, _ location: SourceLocation) {
+            let shown = OutputPathLimits.shortened(path)
             if let owner = owners[path] {
-                let source = owner.location.file == SourceFile.contentFolder ? "" : " (\(owner.location.file))"
-                clashes.append(.error("\(what) is written to '\(path)', which \(owner.what)\(source) already writes",
+                clashes.append(.error("\(what) is written to '\(shown)', which \(owner.what)\(Self.source(owner.location)) already writes",
                                       at: location, hint: "give one of them a different slug or file name"))
                 return
             }
+            let limits = OutputPathLimits.problems(path)
+            for problem in limits {
+                switch problem {
+                case let .error(message):
+                    clashes.append(.error("\(what) is written to '\(shown)': \(message)", at: location, hint: "use a shorter, plainer slug, tag or id"))
+                case let .warning(message):
+                    clashes.append(.warning("\(what) is written to '\(shown)': \(message)", at: location, hint: "use another slug or file name"))
+                }
+            }
+            if limits.contains(where: { if case .error = $0 { true } else { false } }) { return }
+            if let user = folders[path] {
+                clashes.append(.error("\(what) is written to '\(shown)', which \(user.what)\(Self.source(user.location)) needs as a folder",
+                                      at: location, hint: "give one of them a different slug or file name"))
+                return
+            }
+            var ancestors: [String] = []
+            var folder = ContentPath.folder(of: path)
+            while !folder.isEmpty {
+                if let owner = owners[folder] {
+                    clashes.append(.error("\(what) is written inside '\(OutputPathLimits.shortened(folder))', which \(owner.what)\(Self.source(owner.location)) writes as a file",
+                                          at: location, hint: "give one of them a different slug or file name"))
+                    return
+                }
+                ancestors.append(folder)
+                folder = ContentPath.folder(of: folder)
+            }
+            for ancestor in ancestors where folders[ancestor] == nil { folders[ancestor] = (what, location) }
+            if let other = folded[path.lowercased()] {
+                clashes.append(.warning("\(what) is written to '\(shown)', which differs only by case from '\(OutputPathLimits.shortened(other))'",
+                                        at: location, hint: "a site served from a Windows share or a Mac would lose one of them; rename one"))
+            } else {
+                folded[path.lowercased()] = path
+            }
             owners[path] = (what, location)
             entries.append(OutputPlan.Entry(path: path, job: job, inputs: inputs))
+        }
+
+        private static func source(_ location: SourceLocation) -> String {
+            location.file == SourceFile.contentFolder || location.file == SourceFile.contentFolder + "/" ? "" : " (\(location.file))"
         }
     }
 }

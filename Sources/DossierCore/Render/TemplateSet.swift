@@ -31,7 +31,9 @@ struct TemplateSet: Sendable {
                     continue
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    log.add(.error("template is not UTF-8 text", at: SourceLocation(file: "\(Self.folder)/\(path)")))
+                    let bad = UTF8Position.firstInvalid(in: data) ?? (1, 1)
+                    log.add(.error("template is not UTF-8 text: the first byte that is not is here",
+                                   at: SourceLocation(file: "\(Self.folder)/\(path)", line: bad.line, column: bad.column)))
                     continue
                 }
                 texts[path] = (text, false)
