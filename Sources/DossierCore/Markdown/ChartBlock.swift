@@ -192,7 +192,7 @@ enum ChartBlock {
                     let direction = item.direction ?? spec.options?.direction ?? .higher
                     let status = IndicatorStatus.of(actual: item.actual, target: item.target, direction: direction, tolerance: tolerance)
                     return TargetData.Row(label: item.label, actual: item.actual, target: item.target,
-                                          status: status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
+                                          status: status.map { ChartStatus(key: $0.rawValue, words: $0.words) }, direction: direction)
                 }))
             }
         case .timeline:
