@@ -9,7 +9,7 @@ enum ChartBlock {
 
     struct Options: StrictDecodable, Equatable {
         var unit: IndicatorUnit?
-        /// The timeline's "now" marker.
+        /// The day the timeline marks, labelled with its date.
         var now: CalendarDate?
         /// A target line for the trend, for every point that has none of its own.
         var target: Double?

@@ -37,10 +37,13 @@ struct EmailChart: Sendable, Equatable {
             })
         case let .target(data):
             // A plain table, worst first as in the chart: bars in table cells cannot draw a target
-            // tick, and bars scaled to the largest value made 92 of 95 look nearly full.
-            body = .table([["Indicator", "Result", "Target", "Status"]] + TargetChart.order(data).map { data.rows[$0] }.map { row in
-                [row.label, TargetChart.actual(row).map { Format.value($0, unit: data.unit) } ?? StatusLook.noData.words,
-                 Format.value(row.target, unit: data.unit), row.status?.words ?? ""]
+            // tick, and bars scaled to the largest value made 92 of 95 look nearly full. The result
+            // and its target share a column, so the table fits a 320 px screen with the status
+            // words on no more than two lines at 375 px.
+            body = .table([["Indicator", "Result (target)", "Status"]] + TargetChart.order(data).map { data.rows[$0] }.map { row in
+                let target = Format.value(row.target, unit: data.unit)
+                let result = TargetChart.actual(row).map { "\(Format.value($0, unit: data.unit)) (\(target))" }
+                return [row.label, result ?? "\(StatusLook.noData.words) (\(target))", row.status?.words ?? ""]
             })
         case let .status(data):
             body = .table([[""] + data.statuses.map(\.words)]

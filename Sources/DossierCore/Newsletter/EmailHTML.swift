@@ -29,9 +29,9 @@ enum EmailHTML {
         static let rule = "border:0;border-top:1px solid #d8dee4;margin:24px 0;"
         static let table = "width:100%;border-collapse:collapse;margin:0 0 16px;font-size:14px;line-height:20px;"
         static let caption = "text-align:left;font-weight:bold;padding:0 0 8px;font-size:15px;"
-        static let headerCell = "padding:6px 8px;border-bottom:2px solid #9aa5b1;text-align:left;vertical-align:bottom;font-weight:bold;"
-        static let cell = "padding:6px 8px;border-bottom:1px solid #d8dee4;text-align:left;vertical-align:top;"
-        static let numberCell = "padding:6px 8px;border-bottom:1px solid #d8dee4;text-align:right;vertical-align:top;"
+        static let headerCell = "padding:6px 4px;border-bottom:2px solid #9aa5b1;text-align:left;vertical-align:bottom;font-weight:bold;"
+        static let cell = "padding:6px 4px;border-bottom:1px solid #d8dee4;text-align:left;vertical-align:top;"
+        static let numberCell = "padding:6px 4px;border-bottom:1px solid #d8dee4;text-align:right;vertical-align:top;"
         static let barLabel = "padding:8px 8px 2px 0;text-align:left;vertical-align:bottom;font-weight:normal;"
         static let barValue = "padding:8px 0 2px 8px;text-align:right;vertical-align:bottom;"
         static let barTrack = "padding:0 0 6px;"
@@ -185,9 +185,11 @@ enum EmailHTML {
         return html + "</tbody>\n</table>\n"
     }
 
-    /// A status cell in the site's status language: its symbol and words in its colour, on one line.
+    /// A status cell in the site's status language: its symbol, held to the first word, and its
+    /// words in its colour. The words may wrap (two lines on a 375 px phone) rather than push the
+    /// table wider than a 320 px screen.
     static func status(_ look: StatusLook) -> String {
-        "<td style=\"\(Style.cell)white-space:nowrap;font-weight:bold;color:\(look.text);\">\(escape(look.symbol))&nbsp;\(escape(look.words))</td>"
+        "<td style=\"\(Style.cell)color:\(look.text);\">\(escape(look.symbol))&nbsp;\(escape(look.words))</td>"
     }
 
     static func inlines(_ runs: [EmailInline]) -> String {
