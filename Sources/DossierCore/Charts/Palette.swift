@@ -69,6 +69,8 @@ struct MarkStyle: Hashable, Sendable {
         case crossHatch = "cross-hatch"
         /// White vertical stripes on the colour.
         case verticalLines = "vertical-lines"
+        /// Thin white horizontal stripes on the colour.
+        case horizontalLines = "horizontal-lines"
         /// Thin coloured diagonal lines on white: a part still to come.
         case lightHatch = "light-hatch"
         /// White, outlined: nothing yet.

@@ -5,7 +5,8 @@
 ///
 /// Mark colours have at least 3:1 contrast with white and differ in lightness as well as hue, so the
 /// statuses shown together (the four verdicts against a target; the five states of work) stay apart
-/// in greyscale; their patterns and symbols keep them apart without colour at all. Tag text has at
+/// in greyscale; their patterns (no two of a set alike) and symbols keep them apart without colour
+/// at all, as in forced colours, where every mark is drawn in one colour. Tag text has at
 /// least 4.5:1 contrast with the tag's tint.
 struct StatusLook: Sendable, Equatable {
     /// The key of the status in data and in class names: `status-met`.
@@ -24,7 +25,7 @@ struct StatusLook: Sendable, Equatable {
     static let exceeded = StatusLook(key: "exceeded", words: "Target exceeded", symbol: "▲",
                                      mark: MarkStyle(colour: "#00483a", pattern: .solid), text: "#00483a", tint: "#dcefe8")
     static let met = StatusLook(key: "met", words: "Target met", symbol: "✓",
-                                mark: MarkStyle(colour: "#428a31", pattern: .solid), text: "#1f5c1a", tint: "#e3f1dc")
+                                mark: MarkStyle(colour: "#428a31", pattern: .horizontalLines), text: "#1f5c1a", tint: "#e3f1dc")
     static let near = StatusLook(key: "near", words: "Target just missed", symbol: "~",
                                  mark: MarkStyle(colour: "#bf8200", pattern: .dots), text: "#6b4400", tint: "#fcefd2")
     static let missed = StatusLook(key: "missed", words: "Target missed", symbol: "✗",
@@ -96,7 +97,7 @@ struct StatusLook: Sendable, Equatable {
     /// The tag's border echoes the chart pattern: solid for solid marks, dotted for dots, dashed for lines.
     var border: String {
         switch mark.pattern {
-        case .solid: return "solid"
+        case .solid, .horizontalLines: return "solid"
         case .dots, .lightHatch: return "dotted"
         case .hatch, .crossHatch, .verticalLines, .empty: return "dashed"
         }
