@@ -102,10 +102,9 @@ import Testing
     }
 
     @Test func aCommentThatOnlyRestatesTheStatusIsNotShown() {
-        #expect(DocumentContext.restatesStatus("Target hit"))
-        #expect(DocumentContext.restatesStatus("Target just missed."))
-        #expect(DocumentContext.restatesStatus("exceeded"))
-        #expect(!DocumentContext.restatesStatus("Target hit despite the office moves"))
+        #expect(StatusLook.isStatusPhrase("Target hit"))
+        #expect(StatusLook.isStatusPhrase("Just missed."))
+        #expect(!StatusLook.isStatusPhrase("Target hit despite the office moves"))
     }
 
     @Test func aTitleInAPrintedRunningHeadIsACSSStringThatCannotEscape() {

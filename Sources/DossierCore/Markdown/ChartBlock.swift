@@ -9,7 +9,7 @@ enum ChartBlock {
 
     struct Options: StrictDecodable, Equatable {
         var unit: IndicatorUnit?
-        /// The timeline's "now" marker.
+        /// The day the timeline marks, labelled with its date.
         var now: CalendarDate?
         /// A target line for the trend, for every point that has none of its own.
         var target: Double?
@@ -223,7 +223,7 @@ enum ChartBlock {
                     let direction = item.direction ?? spec.options?.direction ?? .higher
                     let status = IndicatorStatus.of(actual: item.actual, target: item.target, direction: direction, tolerance: tolerance)
                     return TargetData.Row(label: item.label, actual: item.actual, target: item.target,
-                                          status: status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
+                                          status: status.map { ChartStatus(key: $0.rawValue, words: $0.words) }, direction: direction)
                 }))
             }
         case .timeline:

@@ -29,7 +29,7 @@ struct MarkdownRenderer: Sendable {
     var allowRawHTML = false
     /// Ids the templates use, which headings must not take.
     var reservedIDs: Set<String> = []
-    /// "Near target" for ```chart blocks of type target, unless the block says.
+    /// "Target just missed" for ```chart blocks of type target, unless the block says.
     var tolerance: Double = SiteConfig.defaults.tolerance
     /// Starts the id of each ```chart block; several Markdown texts on one page need different ones.
     var chartIDPrefix = "chart_"
@@ -92,7 +92,7 @@ struct MarkdownRenderer: Sendable {
                 case let .success(request):
                     chartCount += 1
                     // Heading anchors are made of letters, digits and dashes, so an underscore keeps chart ids apart.
-                    html = request.rendered(id: "\(chartIDPrefix)\(chartCount)").html + "\n"
+                    html = request.pageHTML(id: "\(chartIDPrefix)\(chartCount)") + "\n"
                 case let .failure(problems):
                     diagnostics += problems.items
                     continue

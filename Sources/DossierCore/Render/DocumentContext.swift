@@ -89,18 +89,12 @@ enum DocumentContext {
             target: Format.value(computed.target, unit: indicator.unit),
             actual: result.actual.map { Format.value($0, unit: indicator.unit) },
             volume: result.volume.map { Format.grouped($0) + (result.volumeUnit.map { " \($0)" } ?? "") },
-            comment: result.comment.flatMap { restatesStatus($0) ? nil : $0 }, status: computed.status.map(StatusView.init), period: period.label,
+            // A comment that only says the status again ("Target exceeded") is left out: the tag says it.
+            comment: result.comment.flatMap { StatusLook.isStatusPhrase($0) ? nil : $0 },
+            status: computed.status.map(StatusView.init), period: period.label,
             report: LinkView(title: page.title, url: inputs.urls.href(page.urlPath)))
     }
 
-    /// A report's comment that only says what the status tag says ("Target hit", "Target just
-    /// missed") is not shown beside it: each status is said once per row.
-    static func restatesStatus(_ comment: String) -> Bool {
-        let words = comment.lowercased().filter { $0.isLetter || $0 == " " }.split(separator: " ")
-            .filter { $0 != "target" && $0 != "the" }.joined(separator: " ")
-        return ["hit", "met", "achieved", "exceeded", "near", "just missed", "missed", "not met", "on", "on track", "not achieved"]
-            .contains(words)
-    }
 
     private static func scorecard(_ card: Scorecard, _ page: SitePage, _ inputs: Inputs) -> ScorecardView {
         let actions = (card.actions ?? []).map { action in
@@ -168,7 +162,7 @@ enum DocumentContext {
                                             kind: document.source.document?.kind.title ?? "", date: document.date.map(DateView.init))
         }
         return ReviewView(service: review.service, lead: review.lead,
-                          timeline: DocumentCharts.timeline(review, now: [inputs.today] + latestDates(of: page, inputs)),
+                          timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs))),
                           stages: stages, hasStages: !stages.isEmpty, lateCount: lateCount, asAt: DateView(inputs.today),
                           documents: documents, hasDocuments: !documents.isEmpty)
     }
@@ -180,7 +174,7 @@ enum DocumentContext {
         ]
         var timeline: String?
         if let index = inputs.graph.reviews[report.review], case let .review(review)? = inputs.graph.pages[index].source.document {
-            timeline = DocumentCharts.timeline(review, now: page.date.map { [$0] } ?? [])
+            timeline = DocumentCharts.timeline(review, now: page.date.map { [($0, "This report, \($0.long)")] } ?? [])
         }
         return HighlightView(
             review: reviewLink(report.review, inputs), period: report.period, timeline: timeline,
@@ -387,7 +381,7 @@ enum DocumentContext {
                 stage: stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name,
                 status: stage.status.map(StatusView.init), late: stage.isLate(asOf: inputs.today),
                 lateCount: (review.stages ?? []).filter { $0.isLate(asOf: inputs.today) }.count,
-                timeline: DocumentCharts.timeline(review, now: [inputs.today] + latestDates(of: page, inputs), id: "dash_timeline_\(index)"))
+                timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs)), id: "dash_timeline_\(index)"))
         }
         let highlights = graph.reports.filter { graph.pages[$0].source.frontMatter.kind == .highlight && current($0) }
             .sorted { (graph.pages[$0].date!, $0) > (graph.pages[$1].date!, $1) }.prefix(3).map { index in

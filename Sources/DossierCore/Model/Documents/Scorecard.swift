@@ -4,16 +4,8 @@ public enum WorkStatus: String, Keyword {
     case inHand = "in-hand"
     case complete, overdue, deferred
 
-    /// "Not started", "In hand" …
-    public var words: String {
-        switch self {
-        case .notStarted: return "Not started"
-        case .inHand: return "In hand"
-        case .complete: return "Complete"
-        case .overdue: return "Overdue"
-        case .deferred: return "Deferred"
-        }
-    }
+    /// "Not started", "In hand" … (see `StatusLook`).
+    public var words: String { StatusLook.of(self).words }
 
     /// Order in action lists: overdue first, complete last.
     public var rank: Int {
