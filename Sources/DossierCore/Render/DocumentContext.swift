@@ -320,10 +320,14 @@ enum DocumentContext {
     static func dashboard(_ inputs: Inputs, latestQuarterly: (page: SitePage, view: QuarterlyView)?, tracker: ActionsView) -> DashboardView {
         let graph = inputs.graph
         let current = { (index: Int) in graph.supersededBy[index] == nil }
-        let quarterly = latestQuarterly.map { page, view in
-            DashboardView.Quarterly(title: page.title, url: inputs.urls.href(page.urlPath), period: view.period.label,
-                                    results: view.results, statusCounts: view.statusCounts,
-                                    donut: view.scorecard?.donut, targetChart: view.targetChart)
+        let quarterly = latestQuarterly.map { page, view -> DashboardView.Quarterly in
+            // The dashboard has no milestones table, so its donut keeps its figures.
+            var milestones: Milestones?
+            if case let .quarterly(report)? = page.source.document { milestones = report.scorecard?.milestones }
+            return DashboardView.Quarterly(title: page.title, url: inputs.urls.href(page.urlPath), period: view.period.label,
+                                           results: view.results, statusCounts: view.statusCounts,
+                                           donut: DocumentCharts.milestones(milestones, tableOnPage: false, id: "dash_milestones"),
+                                           targetChart: view.targetChart)
         }
         let overdue = tracker.groups.first { $0.status.key == WorkStatus.overdue.rawValue }?.actions ?? []
         let reviews = graph.reviews.values.sorted().compactMap { index -> DashboardView.ReviewEntry? in
