@@ -5,16 +5,17 @@ import Foundation
 /// has nothing to draw (`ChartRequest.nothingToDraw`), or nil when the page has no such data at all.
 /// Ids are fixed per page and kind of chart; an underscore keeps them apart from heading anchors.
 enum DocumentCharts {
-    /// The share of milestones completed. The scorecard's milestones table right under it has the
-    /// figures, so the ring's key only names the parts and the figure has no data table of its own:
-    /// the same numbers are shown once, not four times.
-    static func milestones(_ milestones: Milestones?) -> String? {
+    /// The share of milestones completed. On the scorecard the milestones table right under it has
+    /// the figures, so the ring's key only names the parts and the figure has no data table of its
+    /// own: the same numbers are shown once, not four times. Elsewhere (`tableOnPage` false, as on
+    /// the dashboard) the key has the figures and the figure its data table.
+    static func milestones(_ milestones: Milestones?, tableOnPage: Bool = true, id: String = "doc_milestones") -> String? {
         guard let milestones, let total = milestones.total, let completed = milestones.completed else { return nil }
         let outstanding = milestones.outstanding ?? max(0, total - completed)
         return ChartRequest.donut(DonutData(title: "Milestones completed", parts: [
             .init(label: "Completed", value: Double(completed), status: WorkStatus.complete.rawValue),
             .init(label: "Outstanding", value: Double(outstanding)),
-        ], keyHasFigures: false)).pageHTML(id: "doc_milestones", tableOnPage: true)
+        ], keyHasFigures: !tableOnPage)).pageHTML(id: id, tableOnPage: tableOnPage)
     }
 
     static func targets(_ report: QuarterlyReport, period: FinancialQuarter, _ inputs: DocumentContext.Inputs) -> String? {
