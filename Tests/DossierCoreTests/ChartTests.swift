@@ -21,7 +21,7 @@ enum ChartExamples {
         let actuals: [Double] = [93, 98, 100, 90, 92, 95, 96, 87, 59]
         let exceeded = ChartStatus(key: "exceeded", words: "Target exceeded")
         let statuses = [exceeded, exceeded, exceeded, exceeded, exceeded, ChartStatus(key: "met", words: "Target met"),
-                        exceeded, exceeded, ChartStatus(key: "near", words: "Near target")]
+                        exceeded, exceeded, ChartStatus(key: "near", words: "Target just missed")]
         let rows = names.indices.map { TargetData.Row(label: names[$0], actual: actuals[$0], target: targets[$0], status: statuses[$0]) }
         return TargetData(title: "Indicators against target, Q3 2006/07", unit: .percent, rows: rows)
     }()
@@ -41,7 +41,7 @@ enum ChartExamples {
         return TimelineData(title: "Outline plan", stages: stages.enumerated().map { index, stage in
             TimelineData.Stage(label: "Stage \(index + 1): \(stage.0)", start: day(stage.1), end: day(stage.2),
                                status: index == 0 ? inHand : notStarted)
-        }, now: day("2004-05-17"))
+        }, now: day("2004-05-17"), nowLabel: "Latest report, 17 May 2004")
     }()
 
     static let trend = TrendData(title: "Calls and faults fixed immediately", unit: .percent, points: [
@@ -237,9 +237,10 @@ final class XMLScan: NSObject, XMLParserDelegate {
 
     @Test func descriptionsGiveTheDataInWords() {
         let target = TargetChart.description(ChartExamples.targets)
-        #expect(target.hasPrefix("Customer satisfaction: ICT training: 93% against a target of 90% (target exceeded)."))
-        #expect(target.hasSuffix("Calls and faults fixed immediately: 59% against a target of 60% (near target)."))
-        #expect(TimelineChart.description(ChartExamples.timeline).hasSuffix("Stage 7: Implementation: October 2005 to September 2006, not started. Now: 17 May 2004."))
+        // Worst first, as drawn.
+        #expect(target.hasPrefix("Calls and faults fixed immediately: 59% against a target of 60% (target just missed). Minor fault: 95% against a target of 95% (target met)."))
+        #expect(target.hasSuffix("Calls answered immediately: 87% against a target of 75% (target exceeded)."))
+        #expect(TimelineChart.description(ChartExamples.timeline).hasSuffix("Stage 7: Implementation: October 2005 to September 2006, not started. Marked: Latest report, 17 May 2004."))
         #expect(TrendWords.description(ChartExamples.trend) == "Q1 2006/07: 57% (target 60%). Q2 2006/07: no result (target 60%). Q3 2006/07: 59% (target 60%). Q4 2006/07: 60% (target 60%).")
         #expect(MeasureChart.description(ChartExamples.measure) == "Baseline: 4,991, December 2002. Latest: 5,050, June 2003. Target: 5,200, December 2003.")
     }
@@ -322,8 +323,9 @@ final class XMLScan: NSObject, XMLParserDelegate {
     @Test func tablesHaveCaptionsHeadersAndNumbers() {
         let target = Chart.target(ChartExamples.targets, id: "t").table
         #expect(target.hasPrefix("<table class=\"chart-table\">\n<caption>Indicators against target, Q3 2006/07</caption>"))
-        #expect(target.contains("<tr><th scope=\"col\">Indicator</th><th scope=\"col\" class=\"num\">Result</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\">Status</th></tr>"))
-        #expect(target.contains("<tr><th scope=\"row\">Minor fault</th><td class=\"num\">95%</td><td class=\"num\">95%</td><td>Target met</td></tr>"))
+        #expect(target.contains("<tr><th scope=\"col\">Indicator</th><th scope=\"col\" class=\"num\">Result</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\" class=\"num\">From target</th><th scope=\"col\">Status</th></tr>"))
+        #expect(target.contains("<tr><th scope=\"row\">Minor fault</th><td class=\"num\">95%</td><td class=\"num\">95%</td><td class=\"num\">On target</td><td>Target met</td></tr>"))
+        #expect(target.contains("<tr><th scope=\"row\">Calls and faults fixed immediately</th><td class=\"num\">59%</td><td class=\"num\">60%</td><td class=\"num\">\u{2212}1 point</td><td>Target just missed</td></tr>"))
 
         let bars = Chart.statusBars(ChartExamples.statusBars, id: "s").table
         #expect(bars.contains("<th scope=\"col\" class=\"num\">Overdue</th><th scope=\"col\" class=\"num\">Total</th></tr>"))
@@ -336,7 +338,7 @@ final class XMLScan: NSObject, XMLParserDelegate {
         #expect(timeline.contains("<tr><th scope=\"row\">Stage 1: Preparatory work and early wins</th><td>January 2004</td><td>June 2004</td><td>In hand</td></tr>"))
 
         let trend = Chart.trend(ChartExamples.trend, id: "r").table
-        #expect(trend.contains("<tr><th scope=\"row\">Q2 2006/07</th><td class=\"num\">No result</td><td class=\"num\">60%</td></tr>"))
+        #expect(trend.contains("<tr><th scope=\"row\">Q2 2006/07</th><td class=\"num\">Not yet measured</td><td class=\"num\">60%</td></tr>"))
 
         let measure = Chart.measure(ChartExamples.measure, id: "m").table
         #expect(measure.contains("<tr><th scope=\"row\">Latest</th><td class=\"num\">5,050</td><td>June 2003</td></tr>"))
@@ -360,38 +362,76 @@ final class XMLScan: NSObject, XMLParserDelegate {
         }
     }
 
-    @Test func targetBarsAreProportionalToTheirValues() {
+    @Test func targetBarsAreDistancesFromTheTargetLine() {
         let layout = TargetChart.layout(ChartExamples.targets, id: "t")
-        #expect(layout.bars.count == 9)
+        #expect(layout.bars.count == 8, "the result exactly on target is a mark on the line, not a bar")
+        #expect(layout.onTarget == [5])
         let scale = layout.bars[0].width / layout.bars[0].value
         for bar in layout.bars {
             #expect(abs(bar.width / bar.value - scale) < 1e-9)
-            #expect(bar.x == layout.zeroX)
+            #expect(bar.x == layout.targetX)
         }
-        #expect(layout.axis.lower == 0 && layout.axis.upper == 100, "a per cent axis stops at 100")
-        #expect(layout.axis.ticks == [0, 20, 40, 60, 80, 100])
-        // The target markers are where the targets are.
-        #expect(abs(layout.targetXs[0] - (layout.zeroX + 90 * scale)) < 1e-9)
+        let calls = layout.bars.first { $0.row == 8 }!
+        #expect(calls.value == -1 && calls.width < 0, "59 against 60 is one point worse: to the left")
+        #expect(layout.bars.first { $0.row == 7 }!.value == 12)
+        #expect(layout.axis.lower == -1 && layout.axis.upper == 12)
     }
 
-    @Test func otherUnitsExtendTheAxisToTheLargestActualOrTarget() {
-        let data = TargetData(title: "Calls", unit: .count, rows: [
-            .init(label: "A", actual: 35993, target: 30000, status: nil), .init(label: "B", actual: 100, target: 41000, status: nil)])
-        let axis = TargetChart.layout(data, id: "t").axis
-        #expect(axis.lower == 0 && axis.upper >= 41000 && axis.upper < 60000)
+    @Test func targetRowsComeWorstFirst() {
+        // Just missed, then met, then exceeded from the least to the most.
+        #expect(TargetChart.order(ChartExamples.targets) == [8, 5, 6, 4, 0, 3, 1, 2, 7])
+        let mixed = TargetData(title: "T", unit: .percent, rows: [
+            .init(label: "A", actual: 99, target: 90, status: ChartStatus(key: "exceeded", words: "Target exceeded")),
+            .init(label: "B", actual: nil, target: 90, status: nil),
+            .init(label: "C", actual: 70, target: 90, status: ChartStatus(key: "missed", words: "Target missed")),
+        ])
+        #expect(TargetChart.order(mixed) == [2, 1, 0], "missed, not yet measured, exceeded")
+    }
+
+    @Test func lowerIsBetterPutsAResultUnderItsTargetOnTheRight() {
+        let data = TargetData(title: "Times", unit: .hours, rows: [
+            .init(label: "Fix time", actual: 3, target: 4, status: ChartStatus(key: "exceeded", words: "Target exceeded"), direction: .lower),
+            .init(label: "Wait", actual: 6, target: 4, status: ChartStatus(key: "missed", words: "Target missed"), direction: .lower)])
+        let layout = TargetChart.layout(data, id: "t")
+        #expect(layout.bars.first { $0.row == 0 }!.width > 0)
+        #expect(layout.bars.first { $0.row == 1 }!.width < 0)
+        let svg = Chart.target(data, id: "t").svg
+        #expect(svg.contains(">1 hour under</text>") && svg.contains(">2 hours over</text>"))
     }
 
     @Test func negativeValuesGetANegativeAxisThroughZero() {
         let target = TargetChart.layout(TargetData(title: "Scores", unit: .score, rows: [
             .init(label: "Morale", actual: -12.5, target: 5, status: nil), .init(label: "Trust", actual: 30, target: 20, status: nil)]), id: "t")
-        #expect(target.axis.lower <= -12.5 && target.axis.ticks.contains(0))
         let morale = target.bars[0]
-        #expect(morale.width < 0 && morale.x == target.zeroX)
-        #expect(abs(morale.width / morale.value - target.bars[1].width / target.bars[1].value) < 1e-9)
+        #expect(morale.value == -17.5 && morale.width < 0 && morale.x == target.targetX)
 
         let trend = TrendChart.layout(TrendData(title: "Balance", unit: .score, points: [
             .init(label: "2004", value: -3, target: nil), .init(label: "2005", value: 4.5, target: nil)]), id: "r")
         #expect(trend.axis.lower <= -3 && trend.axis.upper >= 4.5 && trend.axis.ticks.contains(0))
+    }
+
+    @Test func aTrendAndItsSparklineShareOneScale() {
+        let trend = TrendChart.layout(ChartExamples.trend, id: "r")
+        let spark = SparklineChart.layout(ChartExamples.trend, id: "s")
+        #expect(trend.axis == spark.axis)
+        #expect(trend.axis.upper - trend.axis.lower >= 20 && trend.axis.lower <= 57 && trend.axis.upper >= 60,
+                "57 to 60 per cent on at least 20 points: a point is not a leap")
+        let full = TrendWords.axis(TrendData(title: "F", unit: .percent, points: [.init(label: "Q1", value: 99, target: 100)]))
+        #expect(full.upper == 100 && full.lower == 80, "never past 100 per cent")
+        let svg = Chart.sparkline(ChartExamples.trend, id: "s").svg
+        #expect(svg.contains(">57%</text>") && svg.contains(">60%</text>"), "the end values are written")
+        let chart = Chart.trend(ChartExamples.trend, id: "r").svg
+        #expect(chart.contains(">57%</text>") && chart.contains(">60%</text>"))
+    }
+
+    @Test func aChartWithNothingToDrawIsASentence() {
+        let none = ChartRequest.target(TargetData(title: "Results", unit: .percent, rows: [.init(label: "A", actual: nil, target: 90, status: nil)]))
+        #expect(none.pageHTML(id: "x") == "<p class=\"chart-none\">Results: no indicator has been measured yet, so there is no chart.</p>")
+        let trend = ChartRequest.trend(TrendData(title: "Calls", unit: .percent, points: [.init(label: "Q1", value: nil, target: 60)]))
+        #expect(trend.pageHTML(id: "x").hasPrefix("<p class=\"chart-none\">Calls: not yet measured"))
+        #expect(ChartRequest.target(ChartExamples.targets).pageHTML(id: "x").hasPrefix("<figure class=\"chart\">"))
+        let donut = ChartRequest.donut(ChartExamples.donut).pageHTML(id: "x", tableOnPage: true)
+        #expect(!donut.contains("<details"), "a page with the table already does not repeat it")
     }
 
     @Test func timelineBarsLieInsideTheAxis() {
@@ -422,7 +462,10 @@ final class XMLScan: NSObject, XMLParserDelegate {
         #expect(axis.ticks.map(axis.label) == ["Jan 04", "Jul 04", "Jan 05", "Jul 05", "Jan 06", "Jul 06"])
         #expect(axis.minorTicks.map(axis.label) == ["Apr 04", "Oct 04", "Apr 05", "Oct 05", "Apr 06", "Oct 06"], "quarters between the labelled half-years")
         let svg = Chart.timeline(ChartExamples.timeline, id: "l").svg
-        #expect(svg.contains("<title>Now: 17 May 2004</title>Now</text>"))
+        #expect(svg.contains(">Latest report, 17 May 2004</text>"), "the marker says what it is, never \"Now\"")
+        #expect(!svg.contains(">Now<"))
+        let dated = Chart.timeline(TimelineData(title: "Plan", stages: ChartExamples.timeline.stages, now: ChartExamples.day("2004-05-17")), id: "d").svg
+        #expect(dated.contains(">17 May 2004</text>"), "without a label the marker is its date")
         let long = TimeAxis.covering([Day(iso: "2004-01-01")!, Day(iso: "2009-06-30")!], length: 392, labelSize: 14)
         #expect(long.stepMonths == 12 && long.ticks.map(long.label) == (2004...2009).map(String.init))
         #expect(Chart.timeline(ChartExamples.fullWidth, id: "f").svg.contains(">In hand</text>"))
@@ -545,8 +588,8 @@ final class XMLScan: NSObject, XMLParserDelegate {
         let layout = TargetChart.layout(data, id: "m")
         #expect(layout.bars.map(\.row) == [1])
         let svg = Chart.target(data, id: "m").svg
-        #expect(svg.contains(">no result</text>"))
-        #expect(Chart.target(data, id: "m").table.contains("<td class=\"num\">No result</td>"))
+        #expect(svg.contains(">Not yet measured</text>"))
+        #expect(Chart.target(data, id: "m").table.contains("<td class=\"num\">Not yet measured</td>"))
     }
 
     @Test(arguments: ["donut-empty", "target-empty", "timeline-empty", "trend-empty", "sparkline-empty", "status-empty"])
@@ -566,7 +609,9 @@ final class XMLScan: NSObject, XMLParserDelegate {
         // In hand is dotted, overdue hatched: patterns with ids from the prefix.
         #expect(svg.contains("<pattern id=\"s-pattern-0\"") && svg.contains("<pattern id=\"s-pattern-1\""))
         let target = Chart.target(ChartExamples.targets, id: "t").svg
-        for words in ["Target exceeded", "Target met", "Near target"] { #expect(target.contains(">\(words)</text>")) }
+        for words in ["Target exceeded", "Target met", "Target just missed"] { #expect(target.contains(">\(words)</text>")) }
+        // One key: each status once, however many rows have it.
+        #expect(target.components(separatedBy: ">Target exceeded</text>").count == 2)
         let timeline = Chart.timeline(ChartExamples.timeline, id: "l").svg
         for words in ["In hand", "Not started"] { #expect(timeline.contains(">\(words)</text>")) }
     }

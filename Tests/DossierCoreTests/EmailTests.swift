@@ -69,10 +69,24 @@ import Testing
     @Test func chartsAreTableBars() throws {
         let html = try Self.file("newsletter/issue-03/", "email.html")
         #expect(html.contains("<caption style=\"\(EmailHTML.Style.caption)\">Faults and help desk against target, quarter 3</caption>"))
-        #expect(html.contains("<td style=\"width:97%;\(EmailHTML.Style.barFill)\">&nbsp;</td>"), "92 of a scale to 95")
-        #expect(html.contains("92% (target 90%)<br>Target exceeded"))
+        // Results against target are a plain table, worst first, each status in one unbroken line.
+        #expect(html.contains("<th scope=\"col\" style=\"\(EmailHTML.Style.headerCell)\">Indicator</th>"))
+        let status = "<td style=\"\(EmailHTML.Style.cell)color:\(StatusLook.near.text);\">~&nbsp;Target just missed</td>"
+        #expect(html.contains("<th scope=\"row\" style=\"\(EmailHTML.Style.cell)font-weight:bold;\">Calls and faults fixed immediately</th>"
+            + "<td style=\"\(EmailHTML.Style.cell)\">59% (60%)</td>\(status)</tr>"))
+        #expect(!html.contains("(target 90%)"))
         let donut = try Self.file("newsletter/issue-02/", "email.html")
         #expect(donut.contains("71% (71)") && donut.contains("29% (29)"))
+    }
+
+    @Test func aSourceIsNamedOnceForTheItemsItGave() throws {
+        let html = try Self.file("newsletter/issue-03/", "email.html")
+        let source = ">Quarterly performance report: quarter 3, 2006/07</a>"
+        // Once for the fourteen actions it updated, once as a report of the window.
+        #expect(html.components(separatedBy: source).count - 1 == 2)
+        #expect(html.contains("<li style=\"\(EmailHTML.Style.listItem)\">From <a href=\"\(Self.base)performance/2006-07-q3/\""))
+        let text = try Self.file("newsletter/issue-03/", "email.txt")
+        #expect(text.components(separatedBy: "Quarterly performance report: quarter 3, 2006/07 [").count - 1 <= 2)
     }
 
     @Test func textIsWrappedAndKeepsEveryLink() throws {

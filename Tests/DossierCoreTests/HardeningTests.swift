@@ -343,7 +343,8 @@ import Testing
         ])
         let tagged = diagnostics(["content/a.md": Fixture.page("A", extra: "tags: [\(long)]\n")])
         #expect(tagged.count == 1)
-        #expect(tagged.first?.hasPrefix("content/a.md:3:7: error: the page of tag '\(short)' is written to 'tags/") == true)
+        // The tag is shown as words, so with a capital.
+        #expect(tagged.first?.hasPrefix("content/a.md:3:7: error: the page of tag 'X\(short.dropFirst())' is written to 'tags/") == true)
     }
 
     @Test func anAssetWherePageNeedsAFolder() {

@@ -145,7 +145,7 @@ import Testing
             "achievements: Undated, so the report's day (2004-06-10, reviews/highlight/)",
             "achievements: Done on this issue's day (2004-06-24, reviews/highlight/)",
             "actions: A2 Finished in the window (2004-06-01, performance/q1/)",
-            "indicators: Minor fault: Near target → Target met (2004-06-01, performance/q1/)",
+            "indicators: Minor fault: Target just missed → Target met (2004-06-01, performance/q1/)",
             "reports: The day after (2004-05-21, reports/day-after/)",
             "reports: Q1 2004/05 (2004-06-01, performance/q1/)",
             "reports: Highlight (2004-06-10, reviews/highlight/)",
@@ -176,6 +176,6 @@ import Testing
         let changes = gathering.statusChanges(in: .init(from: Day(iso: "2004-06-01"), to: Day(iso: "2004-06-30")!))
         #expect(changes.isEmpty, "1 June is the previous issue's day, so not in the window")
         let included = gathering.statusChanges(in: .init(from: Day(iso: "2004-05-31"), to: Day(iso: "2004-06-01")!))
-        #expect(included.map(\.text) == ["Minor fault: Near target → Target met"])
+        #expect(included.map(\.text) == ["Minor fault: Target just missed → Target met"])
     }
 }

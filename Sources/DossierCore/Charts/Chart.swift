@@ -9,12 +9,12 @@ public enum Chart {
         DonutChart.render(data, id: id)
     }
 
-    /// Indicators against their targets: one bar per result, a marker at the target, the status in words.
+    /// Indicators against their targets: each result's distance from its target as a bar from the target line.
     public static func target(_ data: TargetData, id: String) -> RenderedChart {
         TargetChart.render(data, id: id)
     }
 
-    /// Stages on a month axis, with a "Now" marker.
+    /// Stages on a month axis, with a marker at a day labelled with what it is.
     public static func timeline(_ data: TimelineData, id: String) -> RenderedChart {
         TimelineChart.render(data, id: id)
     }

@@ -22,34 +22,43 @@ public struct DonutData: Sendable, Equatable {
     public struct Part: Sendable, Equatable {
         public var label: String
         public var value: Double
-        public init(label: String, value: Double) {
+        /// A status key when the part is one ("complete"): the part then takes that status's look.
+        public var status: String?
+        public init(label: String, value: Double, status: String? = nil) {
             self.label = label
             self.value = value
+            self.status = status
         }
     }
 
     public var title: String
     public var parts: [Part]
+    /// False when the page shows the figures in a table of its own: the key then names the parts only.
+    public var keyHasFigures: Bool
 
-    public init(title: String, parts: [Part]) {
+    public init(title: String, parts: [Part], keyHasFigures: Bool = true) {
         self.title = title
         self.parts = parts
+        self.keyHasFigures = keyHasFigures
     }
 }
 
-/// 2. Indicators against target: one row per indicator, the actual as a bar, the target as a
-/// marker, the status as words beside it.
+/// 2. Indicators against target: one row per indicator, its distance from the target as a bar
+/// from the target line (better to the right, worse to the left), the status keyed once.
 public struct TargetData: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var label: String
         public var actual: Double?
         public var target: Double
         public var status: ChartStatus?
-        public init(label: String, actual: Double?, target: Double, status: ChartStatus?) {
+        /// Which way is better: a fault time under its target is to the right of the line.
+        public var direction: Direction
+        public init(label: String, actual: Double?, target: Double, status: ChartStatus?, direction: Direction = .higher) {
             self.label = label
             self.actual = actual
             self.target = target
             self.status = status
+            self.direction = direction
         }
     }
 
@@ -64,7 +73,8 @@ public struct TargetData: Sendable, Equatable {
     }
 }
 
-/// 3. Review timeline: a Gantt of stages on a month axis, with a "now" marker.
+/// 3. Review timeline: a Gantt of stages on a month axis, with a marker at a day that is labelled
+/// with what it is ("Site built 1 December 2026", "Latest report, 24 May 2004"), never "Now".
 public struct TimelineData: Sendable, Equatable {
     public struct Stage: Sendable, Equatable {
         public var label: String
@@ -81,13 +91,20 @@ public struct TimelineData: Sendable, Equatable {
 
     public var title: String
     public var stages: [Stage]
+    /// The marked day.
     public var now: Day?
+    /// What the marked day is; without it the marker is labelled with the date ("17 May 2004").
+    public var nowLabel: String?
 
-    public init(title: String, stages: [Stage], now: Day?) {
+    public init(title: String, stages: [Stage], now: Day?, nowLabel: String? = nil) {
         self.title = title
         self.stages = stages
         self.now = now
+        self.nowLabel = nowLabel
     }
+
+    /// The marker's words: its label, or the date.
+    var markerWords: String? { now.map { nowLabel ?? $0.long } }
 }
 
 /// 4. Trend: one indicator across periods with its target; a missing value is a gap, not zero.
@@ -171,6 +188,8 @@ public struct RenderedChart: Sendable, Equatable {
     public var table: String
     /// The chart's title, shown above it; the SVG's own `<title>` is only read out or shown on hover.
     public var caption: String?
+    /// True when the page already shows the same data as a table: the figure leaves its own out.
+    public var tableOnPage = false
 
     public init(svg: String, table: String, caption: String? = nil) {
         self.svg = svg
@@ -178,9 +197,11 @@ public struct RenderedChart: Sendable, Equatable {
         self.caption = caption
     }
 
-    /// The chart in a `<figure>` under its caption, with its data table in a `<details>` right under it.
+    /// The chart in a `<figure>` under its caption, with its data table in a `<details>` right under
+    /// it unless the page has the table already.
     public var html: String {
         let caption = self.caption.map { "<figcaption>\(HTML.escape($0))</figcaption>\n" } ?? ""
-        return "<figure class=\"chart\">\n\(caption)\(svg)\n<details class=\"chart-data\">\n<summary>The data in this chart</summary>\n\(table)\n</details>\n</figure>"
+        let details = tableOnPage ? "" : "\n<details class=\"chart-data\">\n<summary>The data in this chart</summary>\n\(table)\n</details>"
+        return "<figure class=\"chart\">\n\(caption)\(svg)\(details)\n</figure>"
     }
 }

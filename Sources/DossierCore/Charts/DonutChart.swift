@@ -1,7 +1,8 @@
 import Foundation
 
 /// The completion donut: parts of a whole around a ring, the first part's share in the middle, and
-/// a legend of every part with its number and share underneath.
+/// a legend of every part with its number and share underneath (or only its name, when the page
+/// has the figures in a table: `DonutData.keyHasFigures`).
 enum DonutChart {
     static let width = 320.0
     static let outerRadius = 96.0
@@ -60,7 +61,7 @@ enum DonutChart {
             drawing.add(.circle(cx, cy, r: innerRadius, fill: "none", stroke: Palette.grid, strokeWidth: 1.5, className: "chart-track"))
         }
         for segment in segments {
-            let style = Palette.style(part: segment.part)
+            let style = style(data, part: segment.part)
             drawing.add(SVGNode("path", [
                 "d": path(segment, cx: cx, cy: cy),
                 "fill": drawing.patterns.fill(for: style),
@@ -94,9 +95,10 @@ enum DonutChart {
     }
 
     /// One legend row per part: swatch, label, then "219 (73%)" on the right; and the total.
+    /// Without figures, the swatches and labels only.
     private static func legend(_ data: DonutData, values: [Double], total: Double, top: Double, into drawing: inout Drawing) -> Double {
         let left = Metrics.pad, right = width - Metrics.pad
-        let figures = data.parts.indices.map { index in figure(given(data.parts[index]), values[index], total) }
+        let figures = data.parts.indices.map { index in data.keyHasFigures ? figure(given(data.parts[index]), values[index], total) : "" }
         let figureWidth = figures.map { TextFit.width($0, size: Metrics.labelSize) }.max() ?? 0
         let labelLeft = left + Metrics.swatch + 8
         let labelWidth = max(40, right - figureWidth - 12 - labelLeft)
@@ -105,16 +107,22 @@ enum DonutChart {
             let label = Label.fitted(part.label, width: labelWidth, x: labelLeft, top: y, size: Metrics.labelSize)
             let lineHeight = label.lineHeight
             drawing.mark(Rect(x: left, y: y + (lineHeight - Metrics.swatch) / 2, width: Metrics.swatch, height: Metrics.swatch),
-                         style: Palette.style(part: index))
+                         style: style(data, part: index))
             drawing.add(label)
-            drawing.add(Label(figures[index], x: right, top: y, size: Metrics.labelSize, anchor: .end))
+            if data.keyHasFigures { drawing.add(Label(figures[index], x: right, top: y, size: Metrics.labelSize, anchor: .end)) }
             y = label.bottom + 6
         }
+        guard data.keyHasFigures else { return y - 6 + Metrics.pad }
         drawing.add(.line(left, y + 1, right, y + 1, stroke: Palette.grid, width: 1, className: "chart-grid"))
         y += 6
         drawing.add(Label("Total", x: labelLeft, top: y, size: Metrics.labelSize, bold: true))
         drawing.add(Label(Format.number(total), x: right, top: y, size: Metrics.labelSize, bold: true, anchor: .end))
         return y + Label.lineHeight(Metrics.labelSize) + Metrics.pad
+    }
+
+    /// A part's look: its status's, or the part's place in the palette.
+    static func style(_ data: DonutData, part index: Int) -> MarkStyle {
+        data.parts[index].status.flatMap { StatusLook.named($0)?.mark } ?? Palette.style(part: index)
     }
 
     private static func figure(_ given: Double, _ value: Double, _ total: Double) -> String {

@@ -102,7 +102,7 @@ enum MeasureChart {
         drawing.add(contentsOf: marker(kind, x: keyX, y: heading.top + heading.lineHeight / 2, small: true))
         drawing.add(heading)
         let value = point(data, kind).map { Format.value($0.value, unit: data.unit) }
-        let figure = Label.fitted(value ?? "No result yet", width: width, maxLines: 1, x: x, top: heading.bottom + 2,
+        let figure = Label.fitted(value ?? StatusLook.noData.words, width: width, maxLines: 1, x: x, top: heading.bottom + 2,
                                   size: value == nil ? Metrics.labelSize : 22, bold: value != nil, anchor: anchor)
         drawing.add(figure)
         guard let when = point(data, kind)?.label, !when.isEmpty else { return figure.bottom }
@@ -137,7 +137,7 @@ enum MeasureChart {
             Format.value(p.value, unit: unit) + (p.label.map { " (\($0))" } ?? "")
         }
         guard let latest = point(data, .latest) else {
-            return "\(data.title): baseline \(phrase(baseline)), target \(phrase(target)); no result yet"
+            return "\(data.title): baseline \(phrase(baseline)), target \(phrase(target)); not yet measured"
         }
         let now = Format.value(latest.value, unit: unit) + (latest.label.map { " in \($0)" } ?? "")
         let distance = target.value - baseline.value
@@ -151,14 +151,14 @@ enum MeasureChart {
 
     static func description(_ data: MeasureData) -> String {
         Kind.allCases.map { kind in
-            guard let p = point(data, kind) else { return "\(kind.words): no result yet." }
+            guard let p = point(data, kind) else { return "\(kind.words): not yet measured." }
             return "\(kind.words): \(Format.value(p.value, unit: data.unit))" + (p.label.map { ", \($0)" } ?? "") + "."
         }.joined(separator: " ")
     }
 
     static func table(_ data: MeasureData) -> DataTable {
         let rows = Kind.allCases.map { kind in
-            [kind.words, point(data, kind).map { Format.value($0.value, unit: data.unit) } ?? "No result yet", point(data, kind)?.label ?? ""]
+            [kind.words, point(data, kind).map { Format.value($0.value, unit: data.unit) } ?? StatusLook.noData.words, point(data, kind)?.label ?? ""]
         }
         return DataTable(caption: data.title, columns: [.text("Point"), .number("Value"), .text("When")], rows: rows)
     }

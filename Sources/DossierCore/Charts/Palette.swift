@@ -1,9 +1,10 @@
 /// Colours and sizes shared by the charts.
 ///
-/// Mark colours come from the Okabe–Ito colour-blind-safe set, darkened where needed so every
-/// mark has at least 3:1 contrast with white; text colours have at least 4.5:1. Statuses also get a
-/// pattern (solid, dots, hatching, cross-hatching, empty), so they read in greyscale and print, and
-/// every status is written out in words beside its mark.
+/// Statuses take their colours and patterns from `StatusLook`, the one status language. The other
+/// colours (parts of a whole, unknown statuses, lines) come from the Okabe–Ito colour-blind-safe
+/// set, darkened where needed so every mark has at least 3:1 contrast with white; text colours have
+/// at least 4.5:1. Every mark also has a pattern (solid, dots, hatching, cross-hatching, empty), so
+/// it reads in greyscale and print.
 enum Palette {
     static let text = "#0b0c0c"          // 19.6:1 on white
     static let secondaryText = "#505a5f" // 7.1:1
@@ -20,26 +21,9 @@ enum Palette {
     static let grey = "#6f777b"          // 4.6:1
     static let darkGrey = "#505a5f"      // 7.1:1
 
-    /// The style of a status by its key; unknown keys take the style at their place in the list.
+    /// The style of a status by its key (see `StatusLook`); unknown keys take the style at their place in the list.
     static func style(status key: String, index: Int) -> MarkStyle {
-        switch key.lowercased() {
-        case "exceeded", "complete", "completed", "done", "achieved":
-            return MarkStyle(colour: blue, pattern: .solid)
-        case "met", "on-track":
-            return MarkStyle(colour: green, pattern: .solid)
-        case "in-hand", "in-progress", "started":
-            return MarkStyle(colour: green, pattern: .dots)
-        case "near", "at-risk":
-            return MarkStyle(colour: orange, pattern: .dots)
-        case "missed", "overdue", "late", "off-track":
-            return MarkStyle(colour: vermillion, pattern: .hatch)
-        case "not-started", "planned":
-            return MarkStyle(colour: grey, pattern: .empty)
-        case "deferred", "on-hold", "cancelled":
-            return MarkStyle(colour: darkGrey, pattern: .crossHatch)
-        default:
-            return sequence[index % sequence.count]
-        }
+        StatusLook.named(key)?.mark ?? sequence[index % sequence.count]
     }
 
     /// The style of the n-th part of a whole: the first solid, the rest clearly different.
@@ -85,6 +69,8 @@ struct MarkStyle: Hashable, Sendable {
         case crossHatch = "cross-hatch"
         /// White vertical stripes on the colour.
         case verticalLines = "vertical-lines"
+        /// Thin white horizontal stripes on the colour.
+        case horizontalLines = "horizontal-lines"
         /// Thin coloured diagonal lines on white: a part still to come.
         case lightHatch = "light-hatch"
         /// White, outlined: nothing yet.

@@ -43,6 +43,8 @@ struct PatternSet: Sendable {
             children = [background, stripe("0", "0", "2", "8"), stripe("0", "0", "8", "2")]
         case .verticalLines:
             children = [background, stripe("0", "0", "2.5", "8")]
+        case .horizontalLines:
+            children = [background, stripe("0", "0", "8", "1.5")]
         case .lightHatch:
             rotate = "rotate(-45)"
             children = [SVGNode("rect", ["width": "8", "height": "8", "fill": white, "class": "chart-pattern-bg"]),

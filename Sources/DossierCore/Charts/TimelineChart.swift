@@ -1,6 +1,6 @@
 /// The review timeline: a Gantt of stages on a month axis. Each row has the stage's label and status
 /// in words above its bar; rows are the same height, so the chart grows with the stages; a dashed
-/// line marks "Now".
+/// line marks a day, labelled with what it is (`TimelineData.nowLabel`).
 enum TimelineChart {
     static let barHeight = 16.0
 
@@ -40,13 +40,12 @@ enum TimelineChart {
         let axis = TimeAxis.covering(days, length: right - left, labelSize: Metrics.smallSize)
         func x(_ day: Int) -> Double { axis.position(day, from: left, to: right) }
 
-        // "Now" is labelled in a band above the rows.
+        // The marker is labelled in a band above the rows.
         let nowX = data.now.map { x($0.ordinal) }
         var top = Metrics.pad
-        if let now = data.now, let nowX {
-            var label = AxisLabels.horizontal([(x: nowX, text: "Now")], top: top, left: left, right: right,
+        if let words = data.markerWords, let nowX {
+            let label = AxisLabels.horizontal([(x: nowX, text: words)], top: top, left: left, right: right,
                                               bold: true, colour: Palette.text)[0]
-            label.full = "Now: \(now.long)"
             drawing.add(label)
             top += Label.lineHeight(Metrics.smallSize) + 4
         }
@@ -115,7 +114,7 @@ enum TimelineChart {
         }
     }
 
-    /// The month grid under the rows, the axis and its labels below them, and the "Now" line over
+    /// The month grid under the rows, the axis and its labels below them, and the marker's line over
     /// the bars. Returns where the chart ends.
     private static func drawAxis(_ axis: TimeAxis, x: (Int) -> Double, top: Double, axisY: Double, nowX: Double?,
                                  left: Double, right: Double, into drawing: inout Drawing) -> Double {
@@ -152,7 +151,9 @@ enum TimelineChart {
             let status = stage.status.map { ", \(Format.inSentence($0.words))" } ?? ""
             return "\(stage.label): \(span)\(status)."
         }
-        if let now = data.now { sentences.append("Now: \(now.long).") }
+        if let words = data.markerWords, let now = data.now {
+            sentences.append(words.contains(now.long) ? "Marked: \(words)." : "Marked: \(words), \(now.long).")
+        }
         return sentences.joined(separator: " ")
     }
 

@@ -1,5 +1,5 @@
 /// A trend: one indicator across periods as a line with a dot for each result, the target as a
-/// dashed line, period labels under the axis and the latest result written by its dot. A period
+/// dashed line, period labels under the axis and the first and latest results written by their dots. A period
 /// without a result is a gap in the line, marked "no result", never a zero.
 enum TrendChart {
     static let plotHeight = 180.0
@@ -45,9 +45,7 @@ enum TrendChart {
         var drawing = Drawing(width: Metrics.width, id: id)
         legend(hasTarget: data.points.contains { TrendWords.target($0) != nil }, left: left, into: &drawing)
 
-        // Per cent trends run from 0 to 100: a zoomed axis would make a point or two look like a leap.
-        let axis = Axis.fitting(values + data.points.compactMap(TrendWords.target), unit: data.unit, zero: data.unit == .percent,
-                                maxTicks: Axis.maxTicks(length: plotHeight, labelWidth: 14))
+        let axis = TrendWords.axis(data)
         let tickTexts = axis.ticks.map { Format.value($0, unit: data.unit) }
         let top = 48.0
         let plot = Plot(axis: axis, left: left + AxisLabels.widest(tickTexts) + 8, right: right - 4, top: top,
@@ -102,12 +100,18 @@ enum TrendChart {
         return lines
     }
 
-    /// The latest result by its dot, and "no result" where a period has none (when it fits).
+    /// The first and the latest result by their dots, and "no result" where a period has none (when it fits).
     private static func notes(_ data: TrendData, plot: Plot, positions: [(x: Double, y: Double)?], left: Double, right: Double) -> [Label] {
         var notes: [Label] = []
-        if let lastIndex = positions.lastIndex(where: { $0 != nil }), let position = positions[lastIndex],
-           let value = TrendWords.value(data.points[lastIndex]) {
+        let lastIndex = positions.lastIndex(where: { $0 != nil })
+        if let lastIndex, let position = positions[lastIndex], let value = TrendWords.value(data.points[lastIndex]) {
             notes.append(latestLabel(Format.value(value, unit: data.unit), at: position, plotTop: plot.top, left: left, right: right))
+        }
+        if let firstIndex = positions.firstIndex(where: { $0 != nil }), firstIndex != lastIndex, let position = positions[firstIndex],
+           let value = TrendWords.value(data.points[firstIndex]) {
+            var first = latestLabel(Format.value(value, unit: data.unit), at: position, plotTop: plot.top, left: left, right: right)
+            first.bold = false
+            if !notes.contains(where: { $0.box.intersects(first.box) }) { notes.append(first) }
         }
         let size = Metrics.smallSize
         for (index, point) in data.points.enumerated() where TrendWords.value(point) == nil {

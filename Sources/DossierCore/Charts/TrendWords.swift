@@ -4,6 +4,30 @@ enum TrendWords {
     static func value(_ point: TrendData.Point) -> Double? { point.value.flatMap { $0.isChartValue ? $0 : nil } }
     static func target(_ point: TrendData.Point) -> Double? { point.target.flatMap { $0.isChartValue ? $0 : nil } }
 
+    /// The value axis of a trend and of its sparkline, by one rule, so both have the same shape:
+    /// the results and targets, widened to at least a fifth of the scale (20 points for per cents,
+    /// a fifth of the largest value otherwise) so that a point or two never looks like a leap, kept
+    /// within 0 to 100 for per cents and above 0 for values that are, then ended on round numbers.
+    /// A line need not start at 0 as a bar must; its end values are written on it.
+    static func axis(_ data: TrendData) -> Axis {
+        let values = data.points.compactMap(value) + data.points.compactMap(target)
+        let maxTicks = Axis.maxTicks(length: TrendChart.plotHeight, labelWidth: 14)
+        guard var low = values.min(), var high = values.max() else {
+            return Axis.fitting([], unit: data.unit, zero: false, maxTicks: maxTicks)
+        }
+        let percent = data.unit == .percent
+        let span = percent ? 20 : max(low.magnitude, high.magnitude) / 5
+        if high - low < span {
+            let (floor, ceiling) = (low >= 0 ? 0 : -Double.infinity, percent && high <= 100 ? 100 : Double.infinity)
+            let middle = (low + high) / 2
+            low = middle - span / 2
+            high = middle + span / 2
+            if high > ceiling { low -= high - ceiling; high = ceiling }
+            if low < floor { high = min(ceiling, high + floor - low); low = floor }
+        }
+        return Axis.fitting([low, high], unit: data.unit, zero: false, maxTicks: maxTicks)
+    }
+
     static func title(_ data: TrendData) -> String {
         let known = data.points.filter { value($0) != nil }
         guard let last = known.last, let latest = value(last) else {
@@ -30,7 +54,7 @@ enum TrendWords {
     static func table(_ data: TrendData) -> DataTable {
         let withTargets = data.points.contains { target($0) != nil }
         let rows = data.points.map { point -> [String] in
-            let result = value(point).map { Format.value($0, unit: data.unit) } ?? "No result"
+            let result = value(point).map { Format.value($0, unit: data.unit) } ?? StatusLook.noData.words
             guard withTargets else { return [point.label, result] }
             return [point.label, result, target(point).map { Format.value($0, unit: data.unit) } ?? "–"]
         }

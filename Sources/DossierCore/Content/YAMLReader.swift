@@ -31,6 +31,9 @@ struct YAMLSource {
     var file: String
     /// Lines of the file before the YAML's first line (1 for front matter after its `---` fence).
     var lineOffset: Int = 0
+    /// Columns of the file before the YAML's own column 1: the indentation of a chart block inside
+    /// Markdown held in a block scalar (a newsletter article's `body: |`).
+    var columnOffset: Int = 0
     /// What the document is called in messages ("front matter", "site configuration").
     var role: String
     /// No longer read: true/false values decode without tag patterns (see `YAMLReader.resolver`).
@@ -134,7 +137,7 @@ enum YAMLReader {
 
     private static func syntaxError(_ error: Error, _ source: YAMLSource) -> Diagnostic {
         let at = { (mark: Mark) in
-            SourceLocation(file: source.file, line: source.lineOffset + mark.line, column: mark.column)
+            SourceLocation(file: source.file, line: source.lineOffset + mark.line, column: source.columnOffset + mark.column)
         }
         switch error as? YamlError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -222,10 +225,15 @@ enum YAMLReader {
                               hint: isBase ? "write the address the site is published at, e.g. https://intranet.example.gov.uk/ict/ or /ict/"
                                   : "write an https:// address, a mailto: address, or a path inside the site")
             }
-            let isDate = context.debugDescription.hasSuffix("is not a date")
+            var hint: String?
+            if context.debugDescription.hasSuffix("is not a date") {
+                // Keys typed as a day: say which keys also take a month, as the author may have written one.
+                hint = "write dates as YYYY-MM-DD, for example 2007-01-29 (`\(context.codingPath.last?.stringValue ?? "date")` takes a day; `due`, `start` and `end` also take a month, YYYY-MM)"
+            } else if context.debugDescription.hasSuffix("is not a date or a month") {
+                hint = "write a day as YYYY-MM-DD (2003-07-31) or a month as YYYY-MM (2003-07)"
+            }
             return .error("'\(keyPath(context.codingPath))': \(context.debugDescription)",
-                          at: location(of: node, in: source),
-                          hint: isDate ? "write dates as YYYY-MM-DD, for example 2007-01-29" : nil)
+                          at: location(of: node, in: source), hint: hint)
         @unknown default:
             return .error("\(error)", at: location(of: root, in: source))
         }
@@ -248,7 +256,7 @@ enum YAMLReader {
 
     static func location(of node: Node, in source: YAMLSource) -> SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: source.file, line: source.lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1)
+        return SourceLocation(file: source.file, line: source.lineOffset + (mark?.line ?? 1), column: source.columnOffset + (mark?.column ?? 1))
     }
 
     private static func keyPath(_ path: [CodingKey]) -> String {

@@ -9,7 +9,7 @@ enum ChartBlock {
 
     struct Options: StrictDecodable, Equatable {
         var unit: IndicatorUnit?
-        /// The timeline's "now" marker.
+        /// The day the timeline marks, labelled with its date.
         var now: CalendarDate?
         /// A target line for the trend, for every point that has none of its own.
         var target: Double?
@@ -183,8 +183,9 @@ enum ChartBlock {
     static let statusOrder: [WorkStatus] = [.complete, .inHand, .overdue, .notStarted, .deferred]
 
     /// Reads the spec of a block whose YAML starts on the file line after `fenceLine`.
-    static func request(_ yaml: String, file: String, fenceLine: Int, defaultTolerance: Double) -> Result<ChartRequest, DiagnosticList> {
-        let source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block", hasBooleans: false)
+    static func request(_ yaml: String, file: String, fenceLine: Int, columnOffset: Int = 0, defaultTolerance: Double) -> Result<ChartRequest, DiagnosticList> {
+        var source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block", hasBooleans: false)
+        source.columnOffset = columnOffset
         let types = ChartType.allCases.map(\.rawValue).joined(separator: ", ")
         let node: Node
         switch YAMLReader.compose(source, expecting: Spec<[Labelled]>.self) {
@@ -222,7 +223,7 @@ enum ChartBlock {
                     let direction = item.direction ?? spec.options?.direction ?? .higher
                     let status = IndicatorStatus.of(actual: item.actual, target: item.target, direction: direction, tolerance: tolerance)
                     return TargetData.Row(label: item.label, actual: item.actual, target: item.target,
-                                          status: status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
+                                          status: status.map { ChartStatus(key: $0.rawValue, words: $0.words) }, direction: direction)
                 }))
             }
         case .timeline:

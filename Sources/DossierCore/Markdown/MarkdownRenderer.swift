@@ -29,7 +29,7 @@ struct MarkdownRenderer: Sendable {
     var allowRawHTML = false
     /// Ids the templates use, which headings must not take.
     var reservedIDs: Set<String> = []
-    /// "Near target" for ```chart blocks of type target, unless the block says.
+    /// "Target just missed" for ```chart blocks of type target, unless the block says.
     var tolerance: Double = SiteConfig.defaults.tolerance
     /// Starts the id of each ```chart block; several Markdown texts on one page need different ones.
     var chartIDPrefix = "chart_"
@@ -80,16 +80,19 @@ struct MarkdownRenderer: Sendable {
                 switch TableBlock.render(literal) {
                 case let .success(table): html = table
                 case let .failure(problem):
-                    diagnostics.append(.error("table block: \(problem.message)", at: SourceLocation(file: page.file.path, line: fenceLine + problem.line),
+                    diagnostics.append(.error("table block: \(problem.message)",
+                                              at: SourceLocation(file: page.file.path, line: fenceLine + problem.line,
+                                                                 column: page.bodyColumnOffset + max(1, Int(cmark_node_get_start_column(node)))),
                                               hint: problem.hint))
                     continue
                 }
             } else {
-                switch ChartBlock.request(literal, file: page.file.path, fenceLine: fenceLine, defaultTolerance: tolerance) {
+                let columnOffset = page.bodyColumnOffset + max(0, Int(cmark_node_get_start_column(node)) - 1)
+                switch ChartBlock.request(literal, file: page.file.path, fenceLine: fenceLine, columnOffset: columnOffset, defaultTolerance: tolerance) {
                 case let .success(request):
                     chartCount += 1
                     // Heading anchors are made of letters, digits and dashes, so an underscore keeps chart ids apart.
-                    html = request.rendered(id: "\(chartIDPrefix)\(chartCount)").html + "\n"
+                    html = request.pageHTML(id: "\(chartIDPrefix)\(chartCount)") + "\n"
                 case let .failure(problems):
                     diagnostics += problems.items
                     continue
@@ -181,7 +184,7 @@ struct MarkdownRenderer: Sendable {
             let line = Int(cmark_node_get_start_line(candidate))
             if line > 0 {
                 return SourceLocation(file: page.file.path, line: page.bodyFirstLine + line - 1,
-                                      column: max(1, Int(cmark_node_get_start_column(candidate))))
+                                      column: page.bodyColumnOffset + max(1, Int(cmark_node_get_start_column(candidate))))
             }
             current = cmark_node_parent(candidate)
         }

@@ -36,18 +36,21 @@ struct EmailChart: Sendable, Equatable {
                            value: "\(Int((share * 100).rounded()))% (\(Format.number(part.value)))", note: nil)
             })
         case let .target(data):
-            let top = data.rows.flatMap { [$0.actual ?? 0, $0.target] }.max() ?? 0
-            body = .bars(data.rows.map { row in
-                let actual = row.actual.map { Format.value($0, unit: data.unit) } ?? "No result"
-                return Bar(label: row.label, fraction: top > 0 ? (row.actual ?? 0) / top : 0,
-                           value: "\(actual) (target \(Format.value(row.target, unit: data.unit)))", note: row.status?.words)
+            // A plain table, worst first as in the chart: bars in table cells cannot draw a target
+            // tick, and bars scaled to the largest value made 92 of 95 look nearly full. The result
+            // and its target share a column, so the table fits a 320 px screen with the status
+            // words on no more than two lines at 375 px.
+            body = .table([["Indicator", "Result (target)", "Status"]] + TargetChart.order(data).map { data.rows[$0] }.map { row in
+                let target = Format.value(row.target, unit: data.unit)
+                let result = TargetChart.actual(row).map { "\(Format.value($0, unit: data.unit)) (\(target))" }
+                return [row.label, result ?? "\(StatusLook.noData.words) (\(target))", row.status?.words ?? ""]
             })
         case let .status(data):
             body = .table([[""] + data.statuses.map(\.words)]
                 + data.rows.map { row in [row.label] + data.statuses.map { String(row.counts[$0.key] ?? 0) } })
         case let .trend(data):
             body = .table([["Period", "Result", "Target"]] + data.points.map { point in
-                [point.label, point.value.map { Format.value($0, unit: data.unit) } ?? "–",
+                [point.label, point.value.map { Format.value($0, unit: data.unit) } ?? StatusLook.noData.words,
                  point.target.map { Format.value($0, unit: data.unit) } ?? "–"]
             })
         case let .measure(data):

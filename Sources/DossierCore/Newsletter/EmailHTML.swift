@@ -22,15 +22,16 @@ enum EmailHTML {
         static let link = "color:#1a5c96;text-decoration:underline;"
         static let list = "margin:0 0 16px;padding:0 0 0 24px;"
         static let listItem = "margin:0 0 8px;"
+        static let nestedList = "margin:8px 0 0;padding:0 0 0 24px;"
         static let quote = "margin:0 0 16px;padding:0 0 0 16px;border-left:4px solid #c5ced8;color:#3b4651;"
         static let code = "font-family:Consolas, 'Courier New', monospace;font-size:14px;"
         static let pre = "margin:0 0 16px;padding:12px;background-color:#f3f5f7;white-space:pre-wrap;font-family:Consolas, 'Courier New', monospace;font-size:14px;line-height:20px;"
         static let rule = "border:0;border-top:1px solid #d8dee4;margin:24px 0;"
         static let table = "width:100%;border-collapse:collapse;margin:0 0 16px;font-size:14px;line-height:20px;"
         static let caption = "text-align:left;font-weight:bold;padding:0 0 8px;font-size:15px;"
-        static let headerCell = "padding:6px 8px;border-bottom:2px solid #9aa5b1;text-align:left;vertical-align:bottom;font-weight:bold;"
-        static let cell = "padding:6px 8px;border-bottom:1px solid #d8dee4;text-align:left;vertical-align:top;"
-        static let numberCell = "padding:6px 8px;border-bottom:1px solid #d8dee4;text-align:right;vertical-align:top;"
+        static let headerCell = "padding:6px 4px;border-bottom:2px solid #9aa5b1;text-align:left;vertical-align:bottom;font-weight:bold;"
+        static let cell = "padding:6px 4px;border-bottom:1px solid #d8dee4;text-align:left;vertical-align:top;"
+        static let numberCell = "padding:6px 4px;border-bottom:1px solid #d8dee4;text-align:right;vertical-align:top;"
         static let barLabel = "padding:8px 8px 2px 0;text-align:left;vertical-align:bottom;font-weight:normal;"
         static let barValue = "padding:8px 0 2px 8px;text-align:right;vertical-align:bottom;"
         static let barTrack = "padding:0 0 6px;"
@@ -85,9 +86,16 @@ enum EmailHTML {
                     html += "<li style=\"\(Style.listItem)\"><a href=\"\(attr(item.url))\" style=\"\(Style.link)\">\(escape(item.text))</a> "
                         + "<span style=\"\(Style.gatheredDate)\">(\(escape(item.date)))</span></li>\n"
                 }
-                for item in group.items where !group.areReports {
-                    html += "<li style=\"\(Style.listItem)\">\(escape(item.text)) <span style=\"\(Style.gatheredDate)\">(\(escape(item.date)), "
-                        + "<a href=\"\(attr(item.url))\" style=\"\(Style.link)\">\(escape(item.source))</a>)</span></li>\n"
+                // A source named once for the items it gave, not once an item.
+                for run in group.runs where !group.areReports {
+                    let source = "<a href=\"\(attr(run.url))\" style=\"\(Style.link)\">\(escape(run.source))</a>"
+                    guard run.texts.count > 1 else {
+                        html += "<li style=\"\(Style.listItem)\">\(escape(run.texts[0])) <span style=\"\(Style.gatheredDate)\">(\(escape(run.date)), \(source))</span></li>\n"
+                        continue
+                    }
+                    html += "<li style=\"\(Style.listItem)\">From \(source) <span style=\"\(Style.gatheredDate)\">(\(escape(run.date)))</span>:\n"
+                        + "<ul style=\"\(Style.nestedList)\">\n"
+                        + run.texts.map { "<li style=\"\(Style.listItem)\">\(escape($0))</li>\n" }.joined() + "</ul></li>\n"
                 }
                 html += "</ul>\n"
             }
@@ -169,11 +177,19 @@ enum EmailHTML {
         }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows.dropFirst() {
             html += "<tr>" + row.enumerated().map { index, cell in
-                index == 0 ? "<th scope=\"row\" style=\"\(Style.cell)font-weight:bold;\">\(escape(cell))</th>"
-                    : "<td style=\"\(TableBlock.isNumber(cell) ? Style.numberCell : Style.cell)\">\(escape(cell))</td>"
+                if index == 0 { return "<th scope=\"row\" style=\"\(Style.cell)font-weight:bold;\">\(escape(cell))</th>" }
+                if let look = StatusLook.all.first(where: { $0.words == cell }) { return status(look) }
+                return "<td style=\"\(TableBlock.isNumber(cell) ? Style.numberCell : Style.cell)\">\(escape(cell))</td>"
             }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// A status cell in the site's status language: its symbol, held to the first word, and its
+    /// words in its colour. The words may wrap (two lines on a 375 px phone) rather than push the
+    /// table wider than a 320 px screen.
+    static func status(_ look: StatusLook) -> String {
+        "<td style=\"\(Style.cell)color:\(look.text);\">\(escape(look.symbol))&nbsp;\(escape(look.words))</td>"
     }
 
     static func inlines(_ runs: [EmailInline]) -> String {

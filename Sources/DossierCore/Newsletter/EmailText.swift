@@ -29,11 +29,18 @@ struct EmailText {
             if email.gathered.isEmpty { paragraph([.text("Nothing new was reported in this time.")]) }
             for group in email.gathered {
                 heading(group.title, underline: "~")
-                for item in group.items {
-                    let runs: [EmailInline] = group.areReports
-                        ? [.link(text: item.text, url: item.url), .text(" (\(item.date))")]
-                        : [.text("\(item.text) (\(item.date), "), .link(text: item.source, url: item.url), .text(")")]
-                    wrapped(words(of: runs), first: "* ", rest: "  ")
+                for item in group.items where group.areReports {
+                    wrapped(words(of: [.link(text: item.text, url: item.url), .text(" (\(item.date))")]), first: "* ", rest: "  ")
+                }
+                // A source named once for the items it gave, not once an item.
+                for run in group.runs where !group.areReports {
+                    guard run.texts.count > 1 else {
+                        wrapped(words(of: [.text("\(run.texts[0]) (\(run.date), "), .link(text: run.source, url: run.url), .text(")")]),
+                                first: "* ", rest: "  ")
+                        continue
+                    }
+                    wrapped(words(of: [.text("From "), .link(text: run.source, url: run.url), .text(" (\(run.date)):")]), first: "* ", rest: "  ")
+                    for text in run.texts { wrapped(words(of: [.text(text)]), first: "  - ", rest: "    ") }
                 }
                 blank()
             }

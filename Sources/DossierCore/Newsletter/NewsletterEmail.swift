@@ -14,6 +14,20 @@ struct NewsletterEmail: Sendable {
         var items: [(text: String, date: String, url: String, source: String)]
         /// Items that are reports themselves: the text is the link.
         var areReports = false
+
+        /// The items in runs from one source page on one date, in order: a source repeated down the
+        /// list is then named once.
+        var runs: [(source: String, url: String, date: String, texts: [String])] {
+            var runs: [(source: String, url: String, date: String, texts: [String])] = []
+            for item in items {
+                if let last = runs.last, last.url == item.url, last.date == item.date, last.source == item.source {
+                    runs[runs.count - 1].texts.append(item.text)
+                } else {
+                    runs.append((source: item.source, url: item.url, date: item.date, texts: [item.text]))
+                }
+            }
+            return runs
+        }
     }
 
     var siteTitle: String
@@ -41,7 +55,12 @@ struct NewsletterEmail: Sendable {
     }
 
     /// "Staff newsletter, issue 3: Title"
-    var subject: String { "\(title) (issue \(issue))" }
+    /// The title and the issue number, unless the title already says it ("Staff news, issue 2: …").
+    var subject: String {
+        let words = title.lowercased().split { !$0.isLetter && !$0.isNumber }
+        let says = zip(words, words.dropFirst()).contains { $0 == "issue" && Int($1) == issue }
+        return says ? title : "\(title) (issue \(issue))"
+    }
 
     static let emailHTMLFile = "email.html"
     static let emailTextFile = "email.txt"

@@ -38,6 +38,20 @@ struct OutputPlanner {
                          "the archive of reports", content)
             claims.claim(Feeds.fileName, .siteFeed, Set([.site, .members(Self.recentReports)] + listings), "Dossier's \(Feeds.fileName)", content)
         }
+        // The A–Z index shows every page's title and date, the tags, and the documents' actions,
+        // objectives, officers and committees.
+        let index = AZIndex(graph)
+        let indexInputs = page(.az).union([.documents]).union(graph.pages.map { .listing($0.source.file.contentPath) })
+        claims.claim(AZIndex.path() + "index.html", .azIndex, indexInputs, "the A–Z index", content)
+        if index.isSplit {
+            for group in index.groups {
+                claims.claim(AZIndex.path(letter: group.key) + "index.html", .azLetter(group.key), indexInputs,
+                             "the A–Z index of '\(group.label)'", content)
+            }
+        }
+        if graph.config.search {
+            claims.claim(SearchPage.path + "index.html", .searchPage, page(.search), "the search page", content)
+        }
         claims.claim("404.html", .notFound, page(.notFound), "Dossier's 404.html", content)
         claims.claim(Sitemap.fileName, .sitemap, Set([.site, .documents] + graph.pages.map { .listing($0.source.file.contentPath) }),
                      "Dossier's \(Sitemap.fileName)", content)
@@ -84,13 +98,22 @@ struct OutputPlanner {
                 }
             }
         }
-        for path in themeFiles {
+        for path in themeFiles where SearchPage.includes(themeFile: path, searchOn: graph.config.search) {
             claims.claim(path, .themeFile(path), [.file(TemplateSet.folder + "/" + path)], "the theme file", SourceLocation(file: "templates/\(path)"))
         }
         for asset in graph.assets {
             claims.claim(asset.contentPath, .contentFile(asset.contentPath), [.file(asset.path)], "this file", SourceLocation(file: asset.path))
         }
         log.add(contentsOf: claims.clashes)
+        if graph.config.search {
+            // Pagefind writes its index there after the pages: nothing of the site may be in its way.
+            let inTheWay = claims.entries.map(\.path).filter { $0.hasPrefix(Pagefind.bundleFolder + "/") }.sorted()
+            if let first = inTheWay.first {
+                let more = inTheWay.count > 1 ? " and \(inTheWay.count - 1) more" : ""
+                log.add(.error("search puts its index in \(Pagefind.bundleFolder)/, but the site writes '\(first)'\(more) there",
+                               at: claims.owners[first]!.location, hint: "rename the folder, or turn search off"))
+            }
+        }
         return OutputPlan(entries: claims.entries.sorted { $0.path < $1.path })
     }
 

@@ -14,6 +14,11 @@ public struct BuildOptions: Sendable {
     public var fileSystem: FileSystem
     /// Check every template context against its declared shape (tests turn this on).
     public var validateContexts = false
+    /// Full-text search: nil as site.yaml's `search` says, true for `--search`, false to leave it
+    /// out whatever site.yaml says (the offline archive, which is opened from files).
+    public var search: Bool? = nil
+    /// The indexer search runs.
+    public var pagefind = Pagefind()
 
     public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false,
                 today: Day, fileSystem: FileSystem = LocalFileSystem()) {

@@ -1,15 +1,21 @@
 import Foundation
 
 /// The charts placed on typed pages, built from the same models as the pages' tables.
-/// Each returns the chart's HTML (SVG plus its data table), or nil when there is nothing to draw.
+/// Each returns the chart's HTML (SVG plus its data table), a sentence in its place when the data
+/// has nothing to draw (`ChartRequest.nothingToDraw`), or nil when the page has no such data at all.
 /// Ids are fixed per page and kind of chart; an underscore keeps them apart from heading anchors.
 enum DocumentCharts {
-    static func milestones(_ milestones: Milestones?) -> String? {
+    /// The share of milestones completed. On the scorecard the milestones table right under it has
+    /// the figures, so the ring's key only names the parts and the figure has no data table of its
+    /// own: the same numbers are shown once, not four times. Elsewhere (`tableOnPage` false, as on
+    /// the dashboard) the key has the figures and the figure its data table.
+    static func milestones(_ milestones: Milestones?, tableOnPage: Bool = true, id: String = "doc_milestones") -> String? {
         guard let milestones, let total = milestones.total, let completed = milestones.completed else { return nil }
         let outstanding = milestones.outstanding ?? max(0, total - completed)
-        return html(.donut(DonutData(title: "Milestones completed", parts: [
-            .init(label: "Completed", value: Double(completed)), .init(label: "Outstanding", value: Double(outstanding)),
-        ])), id: "doc_milestones")
+        return ChartRequest.donut(DonutData(title: "Milestones completed", parts: [
+            .init(label: "Completed", value: Double(completed), status: WorkStatus.complete.rawValue),
+            .init(label: "Outstanding", value: Double(outstanding)),
+        ], keyHasFigures: !tableOnPage)).pageHTML(id: id, tableOnPage: tableOnPage)
     }
 
     static func targets(_ report: QuarterlyReport, period: FinancialQuarter, _ inputs: DocumentContext.Inputs) -> String? {
@@ -21,16 +27,23 @@ enum DocumentCharts {
             unit = indicator.unit
             let computed = DocumentContext.evaluate(result, indicator, year: report.financialYear, inputs)
             return TargetData.Row(label: indicator.name, actual: result.actual, target: computed.target,
-                                  status: computed.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
+                                  status: computed.status.map { ChartStatus(key: $0.rawValue, words: $0.words) },
+                                  direction: indicator.direction)
         }
         guard let unit, !rows.isEmpty else { return nil }
         return html(.target(TargetData(title: "Indicators against target, \(period.label)", unit: unit, rows: rows)), id: "doc_targets")
     }
 
+    /// Days a timeline may mark, in order of preference: the day the site is built, then the
+    /// review's documents, latest first.
+    static func markers(built: Day, documents: [Day]) -> [(day: Day, label: String)] {
+        [(built, "Site built \(built.long)")] + documents.map { ($0, "Latest report, \($0.long)") }
+    }
+
     /// Stages with at least a start or an end date; the others have no place on a time axis.
-    /// "Now" is the first of `candidates` inside the plan's span: a marker decades away would only
-    /// squash the stages.
-    static func timeline(_ review: Review, now candidates: [Day], id: String = "doc_timeline") -> String? {
+    /// The marker is the first of `candidates` inside the plan's span, labelled with what it is:
+    /// a marker decades away would only squash the stages.
+    static func timeline(_ review: Review, now candidates: [(day: Day, label: String)], id: String = "doc_timeline") -> String? {
         let stages = (review.stages ?? []).compactMap { stage -> TimelineData.Stage? in
             guard let start = stage.start ?? stage.end, let end = stage.end ?? stage.start else { return nil }
             let name = stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name
@@ -38,8 +51,9 @@ enum DocumentCharts {
                                       status: stage.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
         }
         guard let first = stages.map(\.start).min(), let last = stages.map(\.end).max() else { return nil }
-        let now = candidates.first { $0 >= first && $0 <= last }
-        return html(.timeline(TimelineData(title: "Stages of the review and their dates", stages: stages, now: now)), id: id)
+        let now = candidates.first { $0.day >= first && $0.day <= last }
+        return html(.timeline(TimelineData(title: "Stages of the review and their dates", stages: stages, now: now?.day,
+                                           nowLabel: now?.label)), id: id)
     }
 
     /// Actions by status, one bar per group (theme, objective, source document).
@@ -81,10 +95,14 @@ enum DocumentCharts {
         }
         guard !points.isEmpty else { return nil }
         let data = TrendData(title: indicator.name, unit: indicator.unit, points: points)
-        return sparkline ? Chart.sparkline(data, id: "spark_\(indicator.id)").svg : html(.trend(data), id: "doc_trend")
+        guard sparkline else { return html(.trend(data), id: "doc_trend") }
+        guard points.contains(where: { TrendWords.value($0) != nil }) else {
+            return "<span class=\"cell-note\">\(StatusLook.noData.words)</span>"
+        }
+        return Chart.sparkline(data, id: "spark_\(indicator.id)").svg
     }
 
     private static func html(_ request: ChartRequest, id: String) -> String {
-        request.rendered(id: id).html
+        request.pageHTML(id: id)
     }
 }

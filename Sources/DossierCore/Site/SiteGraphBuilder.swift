@@ -27,6 +27,11 @@ struct SiteGraphBuilder {
         graph.drafts = Set(pages.filter { !includeDrafts && $0.isDraft }.map(\.file.contentPath))
         graph.future = Dictionary(uniqueKeysWithValues: pages.filter { !($0.isDraft && !includeDrafts) && isFuture($0) }
             .map { ($0.file.contentPath, $0.frontMatter.date!) })
+        for page in pages where graph.future[page.file.contentPath] != nil {
+            let date = page.frontMatter.date!
+            log.add(.note("not published: dated \(date.long), after the build date \(today.long)", at: page.location(of: "date"),
+                          hint: "build with --future to publish pages dated ahead, or with --today \(date.iso) or later"))
+        }
         graph.failed = Set(allMarkdown.map(\.contentPath)).subtracting(pages.map(\.file.contentPath))
         for index in sitePages.indices where sitePages[index].source.frontMatter.kind == .review {
             graph.reviews[sitePages[index].source.reviewID] = index
@@ -48,6 +53,7 @@ struct SiteGraphBuilder {
         resolveSupersession(&graph, log: log)
         linkSeries(&graph)
         graph.navigation = resolveNavigation(located, graph: graph, log: log)
+        log.add(contentsOf: SiteBrand.logoProblems(located, assetPaths: graph.assetPaths))
         return graph
     }
 
@@ -97,7 +103,7 @@ struct SiteGraphBuilder {
         var seen = Set<String>()
         let tags = (source.frontMatter.tags ?? []).compactMap { name -> TagReference? in
             let slug = Slug.make(from: name)
-            return seen.insert(slug).inserted ? TagReference(name: name, slug: slug) : nil
+            return seen.insert(slug).inserted ? TagReference(name: TagReference.displayName(of: name), slug: slug) : nil
         }
         return SitePage(source: source, urlPath: ContentPath.join(file.folder, name) + "/", tags: tags)
     }
@@ -182,6 +188,11 @@ struct SiteGraphBuilder {
             if path.hasSuffix(".md"), let page = graph.pageIndex[path] {
                 return ResolvedNavigationItem(title: item.title, target: graph.pages[page].urlPath, isExternal: false)
             }
+            // The page, or every page of the folder, exists but has errors of its own, already
+            // reported: one mistake, one error.
+            if graph.failed.contains(path) { return nil }
+            let folderPrefix = (path.hasSuffix("/") ? path : path + "/")
+            if !path.hasSuffix(".md") && graph.failed.contains(where: { $0.hasPrefix(folderPrefix) }) { return nil }
             if let section = graph.sections[path] {
                 return ResolvedNavigationItem(title: item.title, target: section.urlPath, isExternal: false)
             }

@@ -67,13 +67,6 @@ public enum IndicatorStatus: String, Sendable, CaseIterable {
         return -better <= tolerance ? .near : .missed
     }
 
-    /// "Target exceeded", "Target met", "Near target", "Target missed".
-    public var words: String {
-        switch self {
-        case .exceeded: return "Target exceeded"
-        case .met: return "Target met"
-        case .near: return "Near target"
-        case .missed: return "Target missed"
-        }
-    }
+    /// "Target exceeded", "Target met", "Target just missed", "Target missed" (see `StatusLook`).
+    public var words: String { StatusLook.of(self).words }
 }
