@@ -390,6 +390,7 @@ enum DocumentContext {
             }
         return DashboardView(
             quarterly: quarterly, glance: glance, hasGlance: !glance.isEmpty, overdue: Array(overdue.prefix(10)), overdueCount: overdue.count,
+            noUpdateCount: overdue.filter { $0.noUpdateSince != nil }.count,
             trackerURL: graph.hasActions ? inputs.urls.href("\(SiteGraph.actionsFolder)/") : nil,
             reviews: reviews, hasReviews: !reviews.isEmpty, highlights: Array(highlights), hasHighlights: !highlights.isEmpty,
             archiveURL: graph.reports.isEmpty ? nil : inputs.urls.href("\(SiteGraph.archiveFolder)/"),

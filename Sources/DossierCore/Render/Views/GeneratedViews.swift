@@ -132,6 +132,8 @@ struct DashboardView: Codable, Sendable, Equatable {
     let hasGlance: Bool
     let overdue: [ActionView]
     let overdueCount: Int
+    /// Overdue actions whose documents are older than their due dates: no update since.
+    let noUpdateCount: Int
     let trackerURL: String?
     let reviews: [ReviewEntry]
     let hasReviews: Bool
