@@ -14,7 +14,7 @@ struct MustacheParser {
 
     /// Sections, parents and blocks inside each other: each level is a recursive call here, and in
     /// the renderer and the checker, so without a limit a template of `{{#a}}` repeated overflows
-    /// the stack (found by the template fuzzer). No real template nests more than a few deep.
+    /// the stack (found by a hostile input written for the fuzz targets). No real template nests more than a few deep.
     static let maximumDepth = 100
 
     private let bytes: [UInt8]
