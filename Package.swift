@@ -42,10 +42,13 @@ let package = Package(
             dependencies: ["EmbedFiles"],
             path: "Sources/EmbedTemplatesPlugin"
         ),
+        // The output folder's atomic swap (renameat2 RENAME_EXCHANGE), which Glibc's module does not offer.
+        .target(name: "CFolderSwap", path: "Sources/CFolderSwap"),
         .target(
             name: "DossierCore",
             dependencies: [
                 "CMark",
+                "CFolderSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),

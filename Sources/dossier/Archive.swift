@@ -45,12 +45,14 @@ struct ArchiveCommand: ParsableCommand {
     func run() throws {
         let prefix = root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
         do throws(ArchiveError) {
-            var day = Day.today()
+            let day: Day
             if let today {
                 guard let parsed = Day(iso: today) else {
                     throw ArchiveError("--today '\(today)' is not a date", hint: "write it as YYYY-MM-DD, for example 2007-04-30")
                 }
                 day = parsed
+            } else {
+                do throws(Diagnostic) { day = try Day.today() } catch { throw ArchiveError(error.message, hint: error.hint) }
             }
             let options = ArchiveOptions(root: root, period: try ArchivePeriod(parsing: period), output: output, force: force, today: day)
             let archive = try OfflineArchive.make(options)

@@ -18,7 +18,7 @@ struct Dossier: AsyncParsableCommand {
               dossier serve                      # preview at http://127.0.0.1:8080/ with live reload
             """,
         version: "\(DossierVersion.current) (commit \(String(cString: dossier_source_commit())))",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
+        subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
     )
 
     /// The Swift runtime on Linux finds the command line through /proc (/proc/self/maps). Where /proc
@@ -50,10 +50,17 @@ struct SiteOptions: ParsableArguments {
     var verbose = false
 
     func buildOptions(output: String?) throws -> BuildOptions {
-        var day = Day.today()
+        let day: Day
         if let today {
             guard let parsed = Day(iso: today) else { throw ValidationError("--today '\(today)' is not a date (YYYY-MM-DD)") }
             day = parsed
+        } else {
+            do throws(Diagnostic) {
+                day = try Day.today()
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
         }
         var options = BuildOptions(root: root, output: output, includeDrafts: drafts, today: day)
         options.includeFuture = future
@@ -61,8 +68,9 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Runs the pipeline and prints diagnostics as `path:line:column: error: message`.
-    func run(_ mode: Pipeline.Mode, output: String?) throws {
-        let options = try buildOptions(output: output)
+    func run(_ mode: Pipeline.Mode, output: String?, search: Bool = false) throws {
+        var options = try buildOptions(output: output)
+        if search { options.search = true }
         let prefix = root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
         do {
             let report = try Pipeline(options: options).run(mode)
@@ -102,7 +110,10 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: ROOT/site).", valueName: "dir"))
     var output: String?
 
-    func run() throws { try site.run(.build, output: output) }
+    @Flag(name: .long, help: "Add full-text search (Pagefind), as `search: true` in site.yaml does.")
+    var search = false
+
+    func run() throws { try site.run(.build, output: output, search: search) }
 }
 
 struct Check: ParsableCommand {
@@ -117,5 +128,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    func run() throws { try site.run(.check, output: nil) }
+    @Flag(name: .long, help: "Check as a build with --search would: Pagefind must be installed.")
+    var search = false
+
+    func run() throws { try site.run(.check, output: nil, search: search) }
 }

@@ -105,7 +105,7 @@ import Testing
         ])
         let fixed = report.replacingOccurrences(of: "status: done", with: "status: complete")
         #expect(errors(["content/q3.md": fixed]) == [
-            "content/q3.md:18:12: error: 'scorecard.actions[3].due': 'soon' is not a date\n  hint: write dates as YYYY-MM-DD, for example 2007-01-29",
+            "content/q3.md:18:12: error: 'scorecard.actions[3].due': 'soon' is not a date or a month\n  hint: write a day as YYYY-MM-DD (2003-07-31) or a month as YYYY-MM (2003-07)",
         ])
         let dated = fixed.replacingOccurrences(of: "due: soon", with: "due: 2007-03")
         #expect(errors(["content/q3.md": dated]) == [

@@ -86,10 +86,10 @@ import Testing
         for (name, actual, status) in expected {
             let row = rows.first { $0.contains(">\(name)</a>") }
             #expect(row != nil, "no row for \(name)")
-            #expect(row?.contains("<td class=\"num\">\(actual)</td>") == true, "\(name): actual")
+            #expect(row?.contains("<td class=\"num\" data-label=\"Actual\">\(actual)</td>") == true, "\(name): actual")
             #expect(row?.contains(">\(status)</span>") == true, "\(name): status")
         }
-        #expect(html.contains("<td class=\"num\">1,684 faults</td>"))
+        #expect(html.contains("<td class=\"num\" data-label=\"Volume\">1,684 faults</td>"))
         #expect(html.contains("<th scope=\"row\">Completed</th><td class=\"num\">219</td><td class=\"num\">73%</td>"))
         // Each status once a row: the seed's comments "Target exceeded", "Target hit" only said it again.
         for row in rows {

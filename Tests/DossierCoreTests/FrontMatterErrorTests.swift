@@ -36,7 +36,14 @@ import Testing
 
     @Test func aDateThatIsNotADate() {
         #expect(errors("---\ntitle: Q3\ndate: 2006-13-01\n---\n") == [
-            "content/q3.md:3:7: error: 'date': '2006-13-01' is not a date\n  hint: write dates as YYYY-MM-DD, for example 2007-01-29",
+            "content/q3.md:3:7: error: 'date': '2006-13-01' is not a date\n  hint: write dates as YYYY-MM-DD, for example 2007-01-29 (`date` takes a day; `due`, `start` and `end` also take a month, YYYY-MM)",
+        ])
+    }
+
+    /// A page's date is a day; the hint says which keys take a month, as the seed highlight report is dated "MAY 04".
+    @Test func aMonthWhereADayIsNeededSaysWhichKeysTakeAMonth() {
+        #expect(errors("---\ntitle: Highlight\ndate: 2004-05\n---\n") == [
+            "content/q3.md:3:7: error: 'date': '2004-05' is not a date\n  hint: write dates as YYYY-MM-DD, for example 2007-01-29 (`date` takes a day; `due`, `start` and `end` also take a month, YYYY-MM)",
         ])
     }
 

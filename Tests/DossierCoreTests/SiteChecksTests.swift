@@ -20,6 +20,17 @@ import Testing
         try SiteCheck.run("check_axe.py")
     }
 
+    @Test("The home page answers in its first screen, status tags fit their cells on a phone, and reports print on few pages with none mostly blank")
+    func firstScreenPhoneAndPrint() throws {
+        try SiteCheck.run("check_layout.py") {
+            // Page limits from what the stylesheet achieves (quarterly 17 and plan 19 pages before
+            // the print styles of issue 11); a change that pushes a report past them fails here.
+            [try SiteCheck.site.get().path, SiteCheck.basePath,
+             "--print", "performance/2006-07-q3/=\(SiteCheck.printLimits.quarterly)",
+             "--print", "plans/ict-improvement-plan-2002/=\(SiteCheck.printLimits.plan)"]
+        }
+    }
+
     @Test("Every internal link, asset, url() and fragment resolves")
     func everyInternalLinkResolves() throws {
         try SiteCheck.run("check_links.py")
@@ -28,6 +39,14 @@ import Testing
     @Test("nginx serves the site under its base path, and a crawl from the home page reaches every page with no 404")
     func nginxServesEveryPage() throws {
         try SiteCheck.run("check_nginx.py")
+    }
+
+    @Test("Search (Pagefind) in Chromium: 'help desk' finds the quarterly report, the kind filter narrows it, axe passes with results at 1280 and 375 px")
+    func searchFindsTheQuarterlyReportInABrowser() throws {
+        try SiteCheck.run("check_search.py") {
+            guard SearchTests.pagefindInstalled else { throw SiteCheck.MissingTool("Pagefind is not installed: \(Pagefind.installCommand)") }
+            return [try SiteCheck.searchSite.get().path, SiteCheck.basePath]
+        }
     }
 
     @Test("dossier serve: an open page reloads by itself after a save, shows the error page for broken YAML, and comes back after the fix")
@@ -47,6 +66,9 @@ import Testing
 }
 
 enum SiteCheck {
+    /// The most pages the example quarterly report and plan may print on.
+    static let printLimits = (quarterly: 8, plan: 10)
+
     /// What a check script's exit code 77 means: a tool it needs is missing.
     static let missingToolExitCode: Int32 = 77
     /// No check may run longer than this; the scripts bound themselves well within it.
@@ -64,6 +86,19 @@ enum SiteCheck {
         let output = TemporaryFolder.make().appending(path: "site")
         do throws(BuildFailure) {
             _ = try Pipeline(options: BuildOptions(root: repositoryRoot.path, output: output.path, today: Fixture.today)).run(.build)
+            return .success(output)
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    /// The example site built with search on (`dossier build --search`).
+    static let searchSite: Result<URL, BuildFailure> = {
+        let output = TemporaryFolder.make().appending(path: "site")
+        var options = BuildOptions(root: repositoryRoot.path, output: output.path, today: Fixture.today)
+        options.search = true
+        do throws(BuildFailure) {
+            _ = try Pipeline(options: options).run(.build)
             return .success(output)
         } catch {
             return .failure(error)

@@ -71,7 +71,7 @@ import Testing
             .compactMap { archive.range(of: $0)?.lowerBound }
         #expect(quarters.count == 3 && quarters == quarters.sorted(), "newest quarter first; Q3 holds the report dated January 2007")
         let home = Tree.text(site, "index.html")
-        #expect(home.contains("Performance at a glance: Q3 2006/07"))
+        #expect(home.contains("As at Q3 2006/07, from <a href=\"/ict/performance/2006-q3/\">"))
         let bad = Fixture(["content/a.md": Fixture.page("A", extra: "date: 2006-01-01\nsuperseded_by: b.md\n")])
         #expect(bad.errors() == ["content/a.md:4:16: error: superseded_by 'b.md' is not a published page\n  hint: write the newer report's file, relative to this one, e.g. 2007-08-q1.md"])
     }

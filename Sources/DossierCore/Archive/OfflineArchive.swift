@@ -65,8 +65,10 @@ public struct OfflineArchive: Sendable {
     /// Builds the site in memory (as `dossier check` does, without drafts) and makes the archive of
     /// the period from it. Writes nothing.
     public static func build(_ options: ArchiveOptions) throws(ArchiveError) -> OfflineArchive {
-        let buildOptions = BuildOptions(root: options.root, output: nil, includeDrafts: false, today: options.today,
+        var buildOptions = BuildOptions(root: options.root, output: nil, includeDrafts: false, today: options.today,
                                         fileSystem: options.fileSystem)
+        // Pagefind cannot work from files: the archive's pages carry no search box and no script.
+        buildOptions.search = false
         let site: BuildReport
         do {
             site = try Pipeline(options: buildOptions).run(.check)

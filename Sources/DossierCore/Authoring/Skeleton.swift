@@ -56,16 +56,42 @@ public enum Skeleton {
         }
     }
 
+    /// What `dossier new` wrote: the document, and what it refers to that the site did not have yet.
+    public struct Written: Sendable, Equatable {
+        /// The document, as `ROOT/content/…` (or `content/…` when the root is `.`).
+        public var path: String
+        /// The indicator registry or review it made so that the document checks at once.
+        public var alsoWritten: [String]
+    }
+
     /// Writes a new document under `ROOT/content/` and returns the path written, as `ROOT/content/…`
     /// (or `content/…` when the root is `.`). `path` is relative to `content/`, without `.md`; it is
     /// not used for `indicators`, which always writes `content/indicators.yaml`. Never overwrites.
     @discardableResult
     public static func write(kind: String, path: String?, title: String? = nil, root: String = ".",
-                             today: Day = Day.today()) throws(SkeletonError) -> String {
+                             today: Day? = nil) throws(SkeletonError) -> String {
+        try writeDocument(kind: kind, path: path, title: title, root: root, today: today).path
+    }
+
+    /// Writes a new document, and first what it refers to when the site lacks it: a quarterly report's
+    /// indicator registry, the review a highlight report, plan or committee report names. So the new
+    /// document passes `dossier check` even in an empty root. Never overwrites. Without `today`, the
+    /// dates are worked out from the clock (or SOURCE_DATE_EPOCH).
+    public static func writeDocument(kind: String, path: String?, title: String? = nil, root: String = ".",
+                                     today givenDay: Day? = nil) throws(SkeletonError) -> Written {
+        let today: Day
+        if let givenDay {
+            today = givenDay
+        } else {
+            do { today = try Day.today() } catch { throw SkeletonError(error.message) }
+        }
         guard kinds.contains(kind) else {
             var message = "unknown kind '\(kind)'; the kinds are: \(kinds.joined(separator: ", "))"
             if let near = Suggestion.nearest(to: kind, in: kinds) { message += " (did you mean '\(near)'?)" }
             throw SkeletonError(message)
+        }
+        if let title, title.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw SkeletonError("--title may not hold a line break or other control character: the document would not parse")
         }
         let segments = try contentSegments(kind: kind, path: path)
         let fileManager = FileManager.default
@@ -78,6 +104,23 @@ public enum Skeleton {
         if fileManager.fileExists(atPath: target) {
             throw SkeletonError("\(target) already exists; Dossier does not overwrite files (choose another PATH or remove it first)")
         }
+        // A folder on the way that is a link out of content/ would put the document elsewhere.
+        let content = OutputWriter.resolved(URL(fileURLWithPath: join(root, "content")).standardizedFileURL).path
+        let resolved = OutputWriter.resolved(URL(fileURLWithPath: target).standardizedFileURL).path
+        guard resolved.hasPrefix(content + "/") else {
+            throw SkeletonError("\(target) would be written outside the content folder (a folder on its way is a link to \((resolved as NSString).deletingLastPathComponent)); Dossier writes only inside content/")
+        }
+
+        var also: [String] = []
+        if kind == "quarterly" && indicatorIDs(root: root).isEmpty
+            && !fileManager.fileExists(atPath: join(root, "content/\(IndicatorRegistry.fileName)")) {
+            also.append(try writeFile(indicators(Dates(today: today)), to: join(root, "content/\(IndicatorRegistry.fileName)")))
+        }
+        let reviewPath = "reviews/\(defaultReview).md"
+        if ["highlight", "plan", "committee"].contains(kind) && reviewPages(root: root).isEmpty && relative != "content/\(reviewPath)"
+            && !fileManager.fileExists(atPath: join(root, "content/\(reviewPath)")) {
+            also.append(try writeFile(review(title: "Best Value Review of ICT Services", Dates(today: today)), to: join(root, "content/\(reviewPath)")))
+        }
 
         var context = Context()
         let folder = Array(segments.dropLast())
@@ -86,7 +129,7 @@ public enum Skeleton {
             context.review = found.id
             context.appendixLink = relativeLink(from: folder, to: found.path)
         } else {
-            context.appendixLink = relativeLink(from: folder, to: "reviews/\(context.review).md")
+            context.appendixLink = relativeLink(from: folder, to: reviewPath)
         }
         if let first = indicatorIDs(root: root).first { context.indicator = first }
         context.nextIssue = (newsletterIssues(root: root).max() ?? 0) + 1
@@ -95,6 +138,12 @@ public enum Skeleton {
         guard let text = text(kind: kind, title: title ?? humanise(name), today: today, context: context) else {
             throw SkeletonError("unknown kind '\(kind)'")
         }
+        return Written(path: try writeFile(text, to: target), alsoWritten: also)
+    }
+
+    /// Writes a new file, creating its folders; refuses to replace one.
+    static func writeFile(_ text: String, to target: String) throws(SkeletonError) -> String {
+        let fileManager = FileManager.default
         do {
             let parent = (target as NSString).deletingLastPathComponent
             if !parent.isEmpty { try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true) }
@@ -173,7 +222,7 @@ public enum Skeleton {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    private static func join(_ root: String, _ relative: String) -> String {
+    static func join(_ root: String, _ relative: String) -> String {
         if root.isEmpty || root == "." { return relative }
         return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
@@ -192,6 +241,7 @@ public enum Skeleton {
     /// The issue numbers of the site's newsletters.
     static func newsletterIssues(root: String) -> [Int] {
         documents(root: root).filter { $0.keys["kind"] == "newsletter" }.compactMap { $0.keys["issue"].flatMap { Int($0) } }
+            .filter { NumberLimits.problem($0) == nil } // `check` reports the others; the next issue's number must not overflow
     }
 
     /// Every Markdown file under `ROOT/content/` with its top-level front-matter keys, sorted by path.
@@ -346,7 +396,7 @@ public enum Skeleton {
 
     // MARK: - The kinds
 
-    private static func page(title: String, _ dates: Dates) -> String {
+    static func page(title: String, _ dates: Dates) -> String {
         var yaml = start(["A page."],
                          title: title, date: dates.today, dateRequired: false,
                          summary: "What this page is about, in one sentence.", tags: ["about"])
@@ -360,7 +410,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func quarterly(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func quarterly(title: String, _ dates: Dates, _ context: Context) -> String {
         let year = dates.report.year.label
         let months = dates.report.months
         var yaml = start(["A quarterly performance report."],
@@ -397,7 +447,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func scorecard(title: String, _ dates: Dates) -> String {
+    static func scorecard(title: String, _ dates: Dates) -> String {
         var yaml = start(["A balanced scorecard action plan."],
                          title: title, date: dates.today, dateRequired: true,
                          summary: "Progress on the ICT Services balanced scorecard actions for \(dates.year.label).",
@@ -436,11 +486,11 @@ public enum Skeleton {
         yaml.add("\(indent)    theme: \(action.theme)", "optional: text")
         yaml.add("\(indent)    lead: Head of ICT", "optional: text")
         yaml.add("\(indent)    due: \(action.due)", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
-        yaml.add("\(indent)    status: \(action.status)", "required: \(statuses)")
+        yaml.add("\(indent)    status: \(action.status)", "optional: \(statuses); in hand until past due if left out")
         yaml.add("\(indent)    progress: \(action.progress)", "optional: text")
     }
 
-    private static func review(title: String, _ dates: Dates) -> String {
+    static func review(title: String, _ dates: Dates) -> String {
         var yaml = start(["A Best Value Review. Other documents name it with `review:` and this file's name", "(without .md), or its slug."],
                          title: title, date: dates.today, dateRequired: false,
                          summary: "The Best Value Review of ICT Services: its stages and how it is run.", tags: ["best-value-review"])
@@ -465,7 +515,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func highlight(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func highlight(title: String, _ dates: Dates, _ context: Context) -> String {
         var yaml = start(["A highlight report to lead members."], note: "List items are text, or a mapping: {text: …, date: YYYY-MM-DD or YYYY-MM, status: …}.",
                          title: title, date: dates.today, dateRequired: false,
                          summary: "Progress on the Best Value Review of ICT Services, reported to lead members.", tags: ["best-value-review"])
@@ -494,7 +544,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func plan(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func plan(title: String, _ dates: Dates, _ context: Context) -> String {
         var yaml = start(["An improvement plan."],
                          title: title, date: dates.today, dateRequired: false,
                          summary: "Improvement objectives for ICT Services, with actions, lead officers and measures.",
@@ -512,16 +562,18 @@ public enum Skeleton {
         yaml.add("    savings: Less printing; staff find information faster", "optional: text")
         yaml.add("    progress: None yet", "optional: text")
         yaml.add("    actions:", "optional: list of actions")
-        yaml.add("      - id: \"1.1\"", "required: unique in the plan; quote it, or 1.1 is a number")
+        yaml.add("      - id: \"1.1\"", "required: unique in the plan; kept as written, so 1.10 stays 1.10")
         yaml.add("        text: List the council sites with no intranet access", "required: text")
         yaml.add("        points:", "optional: list of text")
         yaml.add("          - Each department to return its list")
         yaml.add("        due: \(dates.month(3))", "optional: date or month (YYYY-MM-DD or YYYY-MM)")
         yaml.add("        owner: K. Rahman", "optional: text")
-        yaml.add("        status: not-started", "optional: \(statuses); not-started if left out")
+        yaml.add("        status: not-started", "optional: \(statuses); in hand until past due if left out")
+        yaml.add("        group: Short term", "optional: a heading of the plan's own for the action")
         yaml.add("    measures:", "optional: list of measures of improvement")
         yaml.add("      - description: Individual users of the intranet", "required: text")
         yaml.add("        unit: count", "optional: percent, count, days, hours or score")
+        yaml.add("        direction: higher", "optional: higher or lower, whichever is better (default: towards the target)")
         yaml.add("        baseline: {value: 4991, date: \(dates.month(-6))}", "optional: value (number) and date (date or month)")
         yaml.add("        target: {value: 5200, date: \(dates.month(12))}", "optional: value and date")
         yaml.add("        latest: {value: 5050, date: \(dates.month(0))}", "optional: value and date")
@@ -537,7 +589,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func committee(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func committee(title: String, _ dates: Dates, _ context: Context) -> String {
         let link = context.appendixLink ?? "../reviews/\(context.review).md"
         var yaml = start(["A committee or scrutiny report."],
                          title: title, date: dates.today, dateRequired: false,
@@ -545,10 +597,10 @@ public enum Skeleton {
                          tags: ["scrutiny"])
         yaml.add("kind: committee", "required: this is a committee report")
         yaml.add("review: \(scalar(context.review))", "optional: the review's id (its file name without .md)")
-        yaml.add("report_of: Chief Officer ICT", "required: who the report is from")
-        yaml.add("report_to: Scrutiny Board (Resources and Council Services)", "required: the committee or board")
-        yaml.add("meeting: \(dates.today.iso)", "required: the meeting's date, YYYY-MM-DD")
-        yaml.add("subject: Best Value Review of ICT – update", "required: text")
+        yaml.add("report_of: Chief Officer ICT", "optional: who the report is from")
+        yaml.add("report_to: Scrutiny Board (Resources and Council Services)", "optional: the committee or board")
+        yaml.add("meeting: \(dates.today.iso)", "optional: the meeting's date, YYYY-MM-DD")
+        yaml.add("subject: Best Value Review of ICT – update", "optional: text")
         yaml.add("declarations:", "optional: each true or false")
         yaml.add("  wards_affected: false", "optional: are specific wards affected?")
         yaml.add("  equality_implications: false", "optional: equality, diversity, cohesion and integration implications?")
@@ -578,7 +630,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func newsletter(title: String, _ dates: Dates, _ context: Context) -> String {
+    static func newsletter(title: String, _ dates: Dates, _ context: Context) -> String {
         var yaml = start(["A staff newsletter issue: a page on the site, and email.html, email.txt and issue.eml beside it."],
                          title: title, date: dates.today, dateRequired: true,
                          summary: "News from ICT Services for everyone in the service.", tags: ["newsletter"])
@@ -598,7 +650,7 @@ public enum Skeleton {
             """)
     }
 
-    private static func indicators(_ dates: Dates) -> String {
+    static func indicators(_ dates: Dates) -> String {
         var yaml = Lines()
         yaml.comment("The indicator registry: every indicator that quarterly reports give results for.")
         yaml.comment("Copy the block under `indicators:` for each one. Described in docs/content.md.")

@@ -24,12 +24,18 @@ struct ContentLoader {
             return loaded
         }
         let paths: [String]
+        var skippedLinks: [String] = []
         do {
-            paths = try fileSystem.files(under: folder)
+            paths = try fileSystem.files(under: folder, skippedLinks: &skippedLinks)
         } catch {
-            log.add(.error("cannot list the content folder: \(error.localizedDescription)",
-                           at: SourceLocation(file: SourceFile.contentFolder)))
+            let what = (error as? FileSystemError).map { "cannot list \($0.localizedDescription)" } ?? error.localizedDescription
+            log.add(.error("cannot list the content folder: \(what)", at: SourceLocation(file: SourceFile.contentFolder, line: 0, column: 0)))
             return loaded
+        }
+        for link in skippedLinks {
+            log.add(.warning("a symbolic link to outside the content folder; skipped",
+                             at: SourceLocation(file: "\(SourceFile.contentFolder)/\(link)", line: 0, column: 0),
+                             hint: "copy the file into content/ if it belongs to the site"))
         }
         for path in paths where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
             let file = SourceFile(contentPath: path)
@@ -43,7 +49,14 @@ struct ContentLoader {
                     loaded.markdown.append((file, text))
                 }
             } else {
-                loaded.assets.append(file)
+                do {
+                    try fileSystem.checkReadable(RootPath.join(root, file.path))
+                    loaded.assets.append(file)
+                } catch {
+                    log.add(.error("cannot read file: \((error as? FileSystemError)?.reason ?? error.localizedDescription)",
+                                   at: SourceLocation(file: file.path, line: 0, column: 0),
+                                   hint: "assets are copied into the site: make it a readable file, or move it out of content/"))
+                }
             }
         }
         return loaded
@@ -53,13 +66,16 @@ struct ContentLoader {
         do {
             let data = try fileSystem.read(RootPath.join(root, file.path))
             guard let text = String(data: data, encoding: .utf8) else {
-                log.add(.error("file is not UTF-8 text", at: SourceLocation(file: file.path),
+                let bad = UTF8Position.firstInvalid(in: data) ?? (1, 1)
+                log.add(.error("file is not UTF-8 text: the first byte that is not is here",
+                               at: SourceLocation(file: file.path, line: bad.line, column: bad.column),
                                hint: "save it as UTF-8"))
                 return nil
             }
             return text
         } catch {
-            log.add(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: file.path)))
+            log.add(.error("cannot read file: \((error as? FileSystemError)?.reason ?? error.localizedDescription)",
+                           at: SourceLocation(file: file.path, line: 0, column: 0)))
             return nil
         }
     }

@@ -51,7 +51,7 @@ struct FrontMatterFields {
         matter.slug = try YAMLValue.optional(slug, at: [Key.slug], YAMLValue.string)
         matter.weight = try YAMLValue.optional(weight, at: [Key.weight], YAMLValue.int)
         matter.kind = try YAMLValue.optional(kind, at: [Key.kind], YAMLValue.keyword)
-        matter.supersededBy = try YAMLValue.optional(supersededBy, at: [Key.supersededBy], YAMLValue.string)
+        matter.supersededBy = try YAMLValue.optional(supersededBy, at: [Key.supersededBy], YAMLValue.url)
         return matter
     }
 }

@@ -12,24 +12,48 @@ struct ValueLocations: @unchecked Sendable {
     private let root: Node?
     private let file: String
     private let lineOffset: Int
+    private let columnOffset: Int
+    /// The YAML text, for where the text of a block scalar starts (its indentation is not in the tree).
+    private let text: String
 
     /// For a document that was not read: every lookup misses.
-    static let none = ValueLocations(root: nil, file: "", lineOffset: 0)
+    static let none = ValueLocations(root: nil, file: "", lineOffset: 0, columnOffset: 0, text: "")
 
     init(_ root: Node, source: YAMLSource) {
-        self.init(root: root, file: source.file, lineOffset: source.lineOffset)
+        self.init(root: root, file: source.file, lineOffset: source.lineOffset, columnOffset: source.columnOffset, text: source.text)
     }
 
-    private init(root: Node?, file: String, lineOffset: Int) {
+    private init(root: Node?, file: String, lineOffset: Int, columnOffset: Int, text: String) {
         self.root = root
         self.file = file
         self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
+        self.text = text
     }
 
     subscript(path: String) -> SourceLocation? {
         guard let root, let node = Self.lookUp(Substring(path), inMapping: root) else { return nil }
         let mark = node.mark
-        return SourceLocation(file: file, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1)
+        return SourceLocation(file: file, line: lineOffset + (mark?.line ?? 1), column: columnOffset + (mark?.column ?? 1))
+    }
+
+    /// Where the text of the scalar at `path` starts in the file, for Markdown held in front matter:
+    /// the file line of the text's first line, and the columns before its column 1. For a block
+    /// scalar (`|`, `>`) that is the line after the indicator and the block's indentation; for a
+    /// scalar on the key's line, its own line and column (after an opening quote).
+    func textStart(of path: String) -> (line: Int, columnOffset: Int)? {
+        guard let root, let node = Self.lookUp(Substring(path), inMapping: root), case let .scalar(scalar) = node,
+              let mark = node.mark else { return nil }
+        switch scalar.style {
+        case .literal, .folded:
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line)
+            let indent = lines.first { !$0.allSatisfy { $0 == " " || $0 == "\r" } }?.prefix { $0 == " " }.count ?? 0
+            return (lineOffset + mark.line + 1, columnOffset + indent)
+        case .singleQuoted, .doubleQuoted:
+            return (lineOffset + mark.line, columnOffset + mark.column)
+        default:
+            return (lineOffset + mark.line, columnOffset + mark.column - 1)
+        }
     }
 
     /// `path` within a node reached by a key (or the root): a key's name comes next, or nothing.

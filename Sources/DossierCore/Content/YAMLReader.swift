@@ -31,6 +31,9 @@ struct YAMLSource {
     var file: String
     /// Lines of the file before the YAML's first line (1 for front matter after its `---` fence).
     var lineOffset: Int = 0
+    /// Columns of the file before the YAML's own column 1: the indentation of a chart block inside
+    /// Markdown held in a block scalar (a newsletter article's `body: |`).
+    var columnOffset: Int = 0
     /// What the document is called in messages ("front matter", "site configuration").
     var role: String
     /// No longer read: true/false values decode without tag patterns (see `YAMLReader.resolver`).
@@ -80,6 +83,9 @@ enum YAMLReader {
 
     /// Parses the YAML into a node tree, which must be a mapping.
     static func compose<T: StrictDecodable>(_ source: YAMLSource, expecting type: T.Type) -> Result<Node, DiagnosticList> {
+        if YAMLExpansion.needsScan(source.text), let problem = YAMLExpansion.scan(source.text) {
+            return .failure(DiagnosticList([expansionError(problem, source)]))
+        }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: source.text, resolver, constructor, .utf8) else {
@@ -100,7 +106,7 @@ enum YAMLReader {
     /// Decodes a model from an already composed node; other keys in the mapping are ignored.
     static func decode<T: Decodable>(_ type: T.Type, from node: Node, source: YAMLSource) -> Result<T, DiagnosticList> {
         do {
-            return .success(try decoder.decode(T.self, from: node))
+            return .success(try decoder.decode(CheckedDecoder.Checked<T>.self, from: node).value)
         } catch let error as DecodingError {
             return .failure(DiagnosticList([decodingError(error, root: node, source: source)]))
         } catch {
@@ -131,7 +137,7 @@ enum YAMLReader {
 
     private static func syntaxError(_ error: Error, _ source: YAMLSource) -> Diagnostic {
         let at = { (mark: Mark) in
-            SourceLocation(file: source.file, line: source.lineOffset + mark.line, column: mark.column)
+            SourceLocation(file: source.file, line: source.lineOffset + mark.line, column: source.columnOffset + mark.column)
         }
         switch error as? YamlError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -140,10 +146,27 @@ enum YAMLReader {
             return .error("YAML syntax error in \(source.role): \(detail)", at: at(mark),
                           hint: "quote values that contain ': ' or start with a special character")
         case let .duplicatedKeysInMapping(duplicates, context):
+            if case let .duplicateKey(key, line, column)? = YAMLExpansion.scan(source.text, findDuplicates: true) {
+                return .error("duplicate key '\(key)' in \(source.role)",
+                              at: SourceLocation(file: source.file, line: source.lineOffset + line, column: column),
+                              hint: "each key may appear once; remove this one or the first")
+            }
             return .error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in \(source.role)",
                           at: at(context.mark), hint: "each key may appear once")
         default:
             return .error("cannot read \(source.role): \(error)", at: SourceLocation(file: source.file, line: source.lineOffset + 1))
+        }
+    }
+
+    private static func expansionError(_ problem: YAMLExpansion.Problem, _ source: YAMLSource) -> Diagnostic {
+        switch problem {
+        case let .expansion(message, line, column), let .duplicateKey(message, line, column):
+            return .error("\(source.role): \(message)",
+                          at: SourceLocation(file: source.file, line: source.lineOffset + line, column: column),
+                          hint: "Dossier limits one file to \(YAMLExpansion.grouped(YAMLExpansion.maximumAliases)) aliases standing for at most "
+                              + "\(YAMLExpansion.grouped(YAMLExpansion.maximumAliasedValues)) values and "
+                              + "\(YAMLExpansion.grouped(YAMLExpansion.maximumAliasedBytes)) characters, "
+                              + "nested at most \(YAMLExpansion.maximumDepth) deep; write the values out instead")
         }
     }
 
@@ -190,10 +213,27 @@ enum YAMLReader {
                           hint: "add `\(key.stringValue): …`")
         case let .dataCorrupted(context):
             let node = self.node(at: context.codingPath, in: root)
-            let isDate = context.debugDescription.hasSuffix("is not a date")
+            if context.debugDescription.hasPrefix(NumberLimits.marker) {
+                let range = context.debugDescription.dropFirst(NumberLimits.marker.count)
+                return .error("'\(keyPath(context.codingPath))' must be \(range), found \(describe(node))",
+                              at: location(of: node, in: source))
+            }
+            if context.debugDescription.hasPrefix(URLPolicy.marker) {
+                let problem = context.debugDescription.dropFirst(URLPolicy.marker.count)
+                let isBase = context.codingPath.last?.stringValue == "base_url"
+                return .error("'\(keyPath(context.codingPath))' \(problem)", at: location(of: node, in: source),
+                              hint: isBase ? "write the address the site is published at, e.g. https://intranet.example.gov.uk/ict/ or /ict/"
+                                  : "write an https:// address, a mailto: address, or a path inside the site")
+            }
+            var hint: String?
+            if context.debugDescription.hasSuffix("is not a date") {
+                // Keys typed as a day: say which keys also take a month, as the author may have written one.
+                hint = "write dates as YYYY-MM-DD, for example 2007-01-29 (`\(context.codingPath.last?.stringValue ?? "date")` takes a day; `due`, `start` and `end` also take a month, YYYY-MM)"
+            } else if context.debugDescription.hasSuffix("is not a date or a month") {
+                hint = "write a day as YYYY-MM-DD (2003-07-31) or a month as YYYY-MM (2003-07)"
+            }
             return .error("'\(keyPath(context.codingPath))': \(context.debugDescription)",
-                          at: location(of: node, in: source),
-                          hint: isDate ? "write dates as YYYY-MM-DD, for example 2007-01-29" : nil)
+                          at: location(of: node, in: source), hint: hint)
         @unknown default:
             return .error("\(error)", at: location(of: root, in: source))
         }
@@ -216,7 +256,7 @@ enum YAMLReader {
 
     static func location(of node: Node, in source: YAMLSource) -> SourceLocation {
         let mark = node.mark
-        return SourceLocation(file: source.file, line: source.lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1)
+        return SourceLocation(file: source.file, line: source.lineOffset + (mark?.line ?? 1), column: source.columnOffset + (mark?.column ?? 1))
     }
 
     private static func keyPath(_ path: [CodingKey]) -> String {

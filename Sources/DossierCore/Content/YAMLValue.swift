@@ -37,7 +37,29 @@ enum YAMLValue {
     static func int(_ node: Node, at path: [CodingKey]) throws(DecodingError) -> Int {
         let scalar = try scalar(node, at: path)
         guard let value = Int.construct(from: scalar) else { throw mismatch(Int.self, path) }
+        guard NumberLimits.problem(value) == nil else {
+            throw .dataCorrupted(.init(codingPath: path, debugDescription: NumberLimits.marker + NumberLimits.wholeRange))
+        }
         return value
+    }
+
+    /// Yams' own reading of numbers, limited to `NumberLimits` (so never NaN or infinite).
+    static func double(_ node: Node, at path: [CodingKey]) throws(DecodingError) -> Double {
+        let scalar = try scalar(node, at: path)
+        guard let value = Double.construct(from: scalar) else { throw mismatch(Double.self, path) }
+        guard NumberLimits.problem(value) == nil else {
+            throw .dataCorrupted(.init(codingPath: path, debugDescription: NumberLimits.marker + NumberLimits.numberRange))
+        }
+        return value
+    }
+
+    /// Text that a page links to: refused unless `URLPolicy` allows it.
+    static func url(_ node: Node, at path: [CodingKey]) throws(DecodingError) -> String {
+        let text = try string(node, at: path)
+        if let problem = URLPolicy.problem(text) {
+            throw .dataCorrupted(.init(codingPath: path, debugDescription: URLPolicy.marker + problem))
+        }
+        return text
     }
 
     /// Yams' own reading of true/false: `yes`, `On`, `FALSE`… but not a quoted or `!!str` scalar.

@@ -10,6 +10,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
         self.column = column
     }
 
+    /// Not a file: the command line (an unknown issue number, say). Printed `dossier: error: …`.
+    public static let commandLine = SourceLocation(file: "dossier", line: 0)
+
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
@@ -18,8 +21,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 /// An error or warning about the site's content, configuration or templates, with where it is.
 public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
-        case error, warning
-        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+        /// A note says what the build did that the writer may not expect (a page left out for its date).
+        case error, warning, note
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
     public var severity: Severity
@@ -40,6 +45,10 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
 
     public static func warning(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, at: location, message, hint: hint)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.note, at: location, message, hint: hint)
     }
 
     /// `path:line:column: error: message`, then the hint on its own line.

@@ -61,6 +61,10 @@ enum ChartBlock {
         for (key, value) in mapping {
             let label = key.string ?? ""
             if let scalar = value.scalar, let number = Double.construct(from: scalar) {
+                if let problem = donutProblem(number) {
+                    problems.append(.error("'data.\(label)' must be \(problem), found '\(scalar.string)'",
+                                           at: YAMLReader.location(of: value, in: source)))
+                }
                 parts.append(DonutData.Part(label: SiteGraphBuilder.humanise(label), value: number))
             } else {
                 problems.append(.error("'data.\(label)' must be a number, found \(value.scalar.map { "'\($0.string)'" } ?? "a list or mapping")",
@@ -68,6 +72,27 @@ enum ChartBlock {
             }
         }
         return problems.isEmpty ? .success(parts) : .failure(DiagnosticList(problems))
+    }
+
+    /// A donut part is a share of a whole: not negative (and, as every number, in `NumberLimits`).
+    private static func donutProblem(_ value: Double) -> String? {
+        NumberLimits.problem(value) != nil || value < 0 ? "a number from 0 to 10^15" : nil
+    }
+
+    /// The node at `data[index].key`, for errors found after decoding.
+    private static func dataNode(_ node: Node, _ index: Int, _ key: String) -> Node {
+        node.mapping?["data"]?.sequence?[index].mapping?[key] ?? node.mapping?["data"] ?? node
+    }
+
+    /// Errors the decoded items carry between their values: a negative donut part, a timeline
+    /// stage that ends before it starts.
+    private static func itemProblems(_ node: Node, _ source: YAMLSource, _ problem: (Int) -> (key: String, message: String)?) -> [Diagnostic] {
+        let count = node.mapping?["data"]?.sequence?.count ?? 0
+        return (0..<count).compactMap { index in
+            problem(index).map { found in
+                .error(found.message, at: YAMLReader.location(of: dataNode(node, index, found.key), in: source))
+            }
+        }
     }
 
     struct TargetItem: StrictDecodable {
@@ -158,8 +183,9 @@ enum ChartBlock {
     static let statusOrder: [WorkStatus] = [.complete, .inHand, .overdue, .notStarted, .deferred]
 
     /// Reads the spec of a block whose YAML starts on the file line after `fenceLine`.
-    static func request(_ yaml: String, file: String, fenceLine: Int, defaultTolerance: Double) -> Result<ChartRequest, DiagnosticList> {
-        let source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block", hasBooleans: false)
+    static func request(_ yaml: String, file: String, fenceLine: Int, columnOffset: Int = 0, defaultTolerance: Double) -> Result<ChartRequest, DiagnosticList> {
+        var source = YAMLSource(text: yaml, file: file, lineOffset: fenceLine, role: "chart block", hasBooleans: false)
+        source.columnOffset = columnOffset
         let types = ChartType.allCases.map(\.rawValue).joined(separator: ", ")
         let node: Node
         switch YAMLReader.compose(source, expecting: Spec<[Labelled]>.self) {
@@ -182,8 +208,13 @@ enum ChartBlock {
                     donutParts(data, source).map { .donut(DonutData(title: spec.title, parts: $0)) }
                 }
             }
-            return decode(Spec<[Labelled]>.self, dataSchema: Labelled.keySchema, node, source).map { spec in
-                .donut(DonutData(title: spec.title, parts: spec.data.map { DonutData.Part(label: $0.label, value: $0.value) }))
+            return decode(Spec<[Labelled]>.self, dataSchema: Labelled.keySchema, node, source).flatMap { spec in
+                let problems = itemProblems(node, source) { index in
+                    guard index < spec.data.count, let problem = donutProblem(spec.data[index].value) else { return nil }
+                    return ("value", "'data[\(index + 1)].value' must be \(problem), found '\(dataNode(node, index, "value").string ?? "")'")
+                }
+                guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
+                return .success(.donut(DonutData(title: spec.title, parts: spec.data.map { DonutData.Part(label: $0.label, value: $0.value) })))
             }
         case .target:
             return decode(Spec<[TargetItem]>.self, dataSchema: TargetItem.keySchema, node, source).map { spec in
@@ -196,11 +227,17 @@ enum ChartBlock {
                 }))
             }
         case .timeline:
-            return decode(Spec<[TimelineItem]>.self, dataSchema: TimelineItem.keySchema, node, source).map { spec in
-                .timeline(TimelineData(title: spec.title, stages: spec.data.map { item in
+            return decode(Spec<[TimelineItem]>.self, dataSchema: TimelineItem.keySchema, node, source).flatMap { spec in
+                let problems = itemProblems(node, source) { index in
+                    guard index < spec.data.count, spec.data[index].end.last < spec.data[index].start.first else { return nil }
+                    let item = spec.data[index]
+                    return ("end", "timeline stage '\(item.label)' ends (\(item.end)) before it starts (\(item.start))")
+                }
+                guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
+                return .success(.timeline(TimelineData(title: spec.title, stages: spec.data.map { item in
                     TimelineData.Stage(label: item.label, start: item.start.first, end: item.end.last,
                                        status: item.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
-                }, now: spec.options?.now?.first))
+                }, now: spec.options?.now?.first)))
             }
         case .trend:
             return decode(Spec<[TrendItem]>.self, dataSchema: TrendItem.keySchema, node, source).map { spec in

@@ -80,12 +80,15 @@ struct MarkdownRenderer: Sendable {
                 switch TableBlock.render(literal) {
                 case let .success(table): html = table
                 case let .failure(problem):
-                    diagnostics.append(.error("table block: \(problem.message)", at: SourceLocation(file: page.file.path, line: fenceLine + problem.line),
+                    diagnostics.append(.error("table block: \(problem.message)",
+                                              at: SourceLocation(file: page.file.path, line: fenceLine + problem.line,
+                                                                 column: page.bodyColumnOffset + max(1, Int(cmark_node_get_start_column(node)))),
                                               hint: problem.hint))
                     continue
                 }
             } else {
-                switch ChartBlock.request(literal, file: page.file.path, fenceLine: fenceLine, defaultTolerance: tolerance) {
+                let columnOffset = page.bodyColumnOffset + max(0, Int(cmark_node_get_start_column(node)) - 1)
+                switch ChartBlock.request(literal, file: page.file.path, fenceLine: fenceLine, columnOffset: columnOffset, defaultTolerance: tolerance) {
                 case let .success(request):
                     chartCount += 1
                     // Heading anchors are made of letters, digits and dashes, so an underscore keeps chart ids apart.
@@ -181,7 +184,7 @@ struct MarkdownRenderer: Sendable {
             let line = Int(cmark_node_get_start_line(candidate))
             if line > 0 {
                 return SourceLocation(file: page.file.path, line: page.bodyFirstLine + line - 1,
-                                      column: max(1, Int(cmark_node_get_start_column(candidate))))
+                                      column: page.bodyColumnOffset + max(1, Int(cmark_node_get_start_column(candidate))))
             }
             current = cmark_node_parent(candidate)
         }

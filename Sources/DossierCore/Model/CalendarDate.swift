@@ -19,7 +19,7 @@ public enum CalendarDate: Hashable, Comparable, Sendable, Decodable, CustomStrin
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = CalendarDate(text: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date or a month")
         }
         self = value
     }

@@ -23,6 +23,12 @@ enum Format {
         return value < 0 ? "−" + result : result
     }
 
+    /// A difference in its unit: "2 percentage points" (not "2%", which reads as a share of the target), "0.5 days".
+    static func difference(_ value: Double, unit: IndicatorUnit?) -> String {
+        guard unit == .percent else { return self.value(value, unit: unit) }
+        return number(value) + (value == 1 ? " percentage point" : " percentage points")
+    }
+
     /// A value in its unit: "93%", "1,684", "4 hours", "2 days", "3.35".
     static func value(_ value: Double, unit: IndicatorUnit?) -> String {
         let text = number(value)

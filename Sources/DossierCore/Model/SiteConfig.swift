@@ -18,10 +18,14 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public var feedSize: Int
     /// Where newsletter issues are sent from and to.
     public var newsletter: NewsletterSettings?
+    /// The header's name, colour and logo.
+    public var brand: SiteBrand = SiteBrand()
+    /// Full-text search with Pagefind: a search page, a search box in the header and the index.
+    public var search: Bool
 
     public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
                 language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false,
-                tolerance: Double = 2, pageSize: Int = 20, feedSize: Int = 20) {
+                tolerance: Double = 2, pageSize: Int = 20, feedSize: Int = 20, search: Bool = false) {
         self.title = title
         self.organisation = organisation
         self.baseURL = baseURL
@@ -31,19 +35,21 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         self.tolerance = tolerance
         self.pageSize = pageSize
         self.feedSize = feedSize
+        self.search = search
     }
 
     public static let defaults = SiteConfig()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, organisation, language, navigation, tolerance, newsletter
+        case title, organisation, language, navigation, tolerance, newsletter, brand, search
         case pageSize = "page_size"
         case feedSize = "feed_size"
         case baseURL = "base_url"
         case allowRawHTML = "allow_raw_html"
     }
 
-    static let keySchema = KeySchema(CodingKeys.self, nested: ["navigation": NavigationItem.keySchema, "newsletter": NewsletterSettings.keySchema])
+    static let keySchema = KeySchema(CodingKeys.self, nested: ["navigation": NavigationItem.keySchema, "newsletter": NewsletterSettings.keySchema,
+                                                                "brand": SiteBrand.keySchema])
 
     public init(from decoder: Decoder) throws {
         let defaults = SiteConfig.defaults
@@ -58,7 +64,13 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? defaults.pageSize
         feedSize = try container.decodeIfPresent(Int.self, forKey: .feedSize) ?? defaults.feedSize
         newsletter = try container.decodeIfPresent(NewsletterSettings.self, forKey: .newsletter)
+        brand = try container.decodeIfPresent(SiteBrand.self, forKey: .brand) ?? SiteBrand()
+        search = try container.decodeIfPresent(Bool.self, forKey: .search) ?? defaults.search
     }
+
+    /// How many navigation links the header shows; the rest are in the footer, so the header's
+    /// navigation stays one row on a desktop screen.
+    public static let headerNavigationLimit = 6
 }
 
 /// One entry of the site's main navigation.

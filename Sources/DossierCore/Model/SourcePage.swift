@@ -9,6 +9,9 @@ struct SourcePage: Sendable {
     let body: String
     /// The file's line number of the body's first line, so Markdown positions map back to the file.
     let bodyFirstLine: Int
+    /// Columns of the file before the body's column 1: 0 for a Markdown file's body, the
+    /// indentation for Markdown held in a front-matter block scalar.
+    var bodyColumnOffset = 0
 
     var isDraft: Bool { frontMatter.draft ?? false }
 

@@ -55,7 +55,12 @@ struct NewsletterEmail: Sendable {
     }
 
     /// "Staff newsletter, issue 3: Title"
-    var subject: String { "\(title) (issue \(issue))" }
+    /// The title and the issue number, unless the title already says it ("Staff news, issue 2: …").
+    var subject: String {
+        let words = title.lowercased().split { !$0.isLetter && !$0.isNumber }
+        let says = zip(words, words.dropFirst()).contains { $0 == "issue" && Int($1) == issue }
+        return says ? title : "\(title) (issue \(issue))"
+    }
 
     static let emailHTMLFile = "email.html"
     static let emailTextFile = "email.txt"

@@ -30,3 +30,22 @@ enum HTML {
     /// Text or an attribute value in HTML: XML's escaping, quotes included, plus the apostrophe.
     static func escape(_ text: String) -> String { XML.escape(text, attribute: true, apostrophe: true) }
 }
+
+enum CSSString {
+    /// Text for the inside of a double-quoted CSS string. Everything but ASCII letters, digits and
+    /// spaces becomes a `\HEX ` escape, so the result holds no quote, backslash, `<` or `&` and
+    /// reads the same whether or not HTML escaping is applied around it.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, scalar == " " || (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "\\20 "   // a control character in a title would end the string: a space instead
+            } else {
+                out += "\\" + String(scalar.value, radix: 16) + " "
+            }
+        }
+        return out
+    }
+}

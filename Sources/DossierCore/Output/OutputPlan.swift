@@ -14,6 +14,11 @@ struct OutputPlan: Sendable {
         case indicator(id: String)
         case actionTracker
         case archive
+        /// The A–Z index; when it is split, its first page.
+        case azIndex
+        /// One letter's page of a split A–Z index (`a`, `0-9`).
+        case azLetter(String)
+        case searchPage
         case notFound
         case siteFeed
         case sectionFeed(folder: String)

@@ -16,14 +16,16 @@ struct OutputPlanner {
         }
         for tag in graph.tags {
             let inputs = page(.tag).union([.members(tag.reference.urlPath)]).union(tag.pages.map { .listing(graph.pages[$0].source.file.contentPath) })
+            let user = tag.pages.first.map { graph.pages[$0].source.location(of: "tags") } ?? content
             claims.claim(tag.reference.urlPath + "index.html", .tag(slug: tag.reference.slug), inputs,
-                         "the page of tag '\(tag.reference.name)'", content)
+                         "the page of tag '\(OutputPathLimits.shortened(tag.reference.name))'", user)
         }
         if graph.hasIndicators {
             claims.claim("\(SiteGraph.indicatorsFolder)/index.html", .indicatorIndex, page(.indicators).union([.documents]), "the indicators index", content)
             for indicator in graph.registry.indicators {
                 claims.claim("\(SiteGraph.indicatorsFolder)/\(indicator.id)/index.html", .indicator(id: indicator.id),
-                             page(.indicator).union([.documents]), "the page of indicator '\(indicator.id)'", content)
+                             page(.indicator).union([.documents]), "the page of indicator '\(OutputPathLimits.shortened(indicator.id))'",
+                             SourceLocation(file: "\(SourceFile.contentFolder)/indicators.yaml"))
             }
         }
         if graph.hasActions {
@@ -35,6 +37,20 @@ struct OutputPlanner {
             claims.claim("\(SiteGraph.archiveFolder)/index.html", .archive, page(.archive).union([.documents]).union(listings),
                          "the archive of reports", content)
             claims.claim(Feeds.fileName, .siteFeed, Set([.site, .members(Self.recentReports)] + listings), "Dossier's \(Feeds.fileName)", content)
+        }
+        // The A–Z index shows every page's title and date, the tags, and the documents' actions,
+        // objectives, officers and committees.
+        let index = AZIndex(graph)
+        let indexInputs = page(.az).union([.documents]).union(graph.pages.map { .listing($0.source.file.contentPath) })
+        claims.claim(AZIndex.path() + "index.html", .azIndex, indexInputs, "the A–Z index", content)
+        if index.isSplit {
+            for group in index.groups {
+                claims.claim(AZIndex.path(letter: group.key) + "index.html", .azLetter(group.key), indexInputs,
+                             "the A–Z index of '\(group.label)'", content)
+            }
+        }
+        if graph.config.search {
+            claims.claim(SearchPage.path + "index.html", .searchPage, page(.search), "the search page", content)
         }
         claims.claim("404.html", .notFound, page(.notFound), "Dossier's 404.html", content)
         claims.claim(Sitemap.fileName, .sitemap, Set([.site, .documents] + graph.pages.map { .listing($0.source.file.contentPath) }),
@@ -82,13 +98,22 @@ struct OutputPlanner {
                 }
             }
         }
-        for path in themeFiles {
+        for path in themeFiles where SearchPage.includes(themeFile: path, searchOn: graph.config.search) {
             claims.claim(path, .themeFile(path), [.file(TemplateSet.folder + "/" + path)], "the theme file", SourceLocation(file: "templates/\(path)"))
         }
         for asset in graph.assets {
             claims.claim(asset.contentPath, .contentFile(asset.contentPath), [.file(asset.path)], "this file", SourceLocation(file: asset.path))
         }
         log.add(contentsOf: claims.clashes)
+        if graph.config.search {
+            // Pagefind writes its index there after the pages: nothing of the site may be in its way.
+            let inTheWay = claims.entries.map(\.path).filter { $0.hasPrefix(Pagefind.bundleFolder + "/") }.sorted()
+            if let first = inTheWay.first {
+                let more = inTheWay.count > 1 ? " and \(inTheWay.count - 1) more" : ""
+                log.add(.error("search puts its index in \(Pagefind.bundleFolder)/, but the site writes '\(first)'\(more) there",
+                               at: claims.owners[first]!.location, hint: "rename the folder, or turn search off"))
+            }
+        }
         return OutputPlan(entries: claims.entries.sorted { $0.path < $1.path })
     }
 
@@ -98,17 +123,58 @@ struct OutputPlanner {
     private struct Claims {
         var entries: [OutputPlan.Entry] = []
         var owners: [String: (what: String, location: SourceLocation)] = [:]
+        /// Every folder some claimed path is inside, with the first claim that needs it.
+        var folders: [String: (what: String, location: SourceLocation)] = [:]
+        /// Claimed paths by their lowercased form, for paths that differ only by case.
+        var folded: [String: String] = [:]
         var clashes: [Diagnostic] = []
 
         mutating func claim(_ path: String, _ job: OutputPlan.Job, _ inputs: Set<OutputPlan.Input>, _ what: String, _ location: SourceLocation) {
+            let shown = OutputPathLimits.shortened(path)
             if let owner = owners[path] {
-                let source = owner.location.file == SourceFile.contentFolder ? "" : " (\(owner.location.file))"
-                clashes.append(.error("\(what) is written to '\(path)', which \(owner.what)\(source) already writes",
+                clashes.append(.error("\(what) is written to '\(shown)', which \(owner.what)\(Self.source(owner.location)) already writes",
                                       at: location, hint: "give one of them a different slug or file name"))
                 return
             }
+            let limits = OutputPathLimits.problems(path)
+            for problem in limits {
+                switch problem {
+                case let .error(message):
+                    clashes.append(.error("\(what) is written to '\(shown)': \(message)", at: location, hint: "use a shorter, plainer slug, tag or id"))
+                case let .warning(message):
+                    clashes.append(.warning("\(what) is written to '\(shown)': \(message)", at: location, hint: "use another slug or file name"))
+                }
+            }
+            if limits.contains(where: { if case .error = $0 { true } else { false } }) { return }
+            if let user = folders[path] {
+                clashes.append(.error("\(what) is written to '\(shown)', which \(user.what)\(Self.source(user.location)) needs as a folder",
+                                      at: location, hint: "give one of them a different slug or file name"))
+                return
+            }
+            var ancestors: [String] = []
+            var folder = ContentPath.folder(of: path)
+            while !folder.isEmpty {
+                if let owner = owners[folder] {
+                    clashes.append(.error("\(what) is written inside '\(OutputPathLimits.shortened(folder))', which \(owner.what)\(Self.source(owner.location)) writes as a file",
+                                          at: location, hint: "give one of them a different slug or file name"))
+                    return
+                }
+                ancestors.append(folder)
+                folder = ContentPath.folder(of: folder)
+            }
+            for ancestor in ancestors where folders[ancestor] == nil { folders[ancestor] = (what, location) }
+            if let other = folded[path.lowercased()] {
+                clashes.append(.warning("\(what) is written to '\(shown)', which differs only by case from '\(OutputPathLimits.shortened(other))'",
+                                        at: location, hint: "a site served from a Windows share or a Mac would lose one of them; rename one"))
+            } else {
+                folded[path.lowercased()] = path
+            }
             owners[path] = (what, location)
             entries.append(OutputPlan.Entry(path: path, job: job, inputs: inputs))
+        }
+
+        private static func source(_ location: SourceLocation) -> String {
+            location.file == SourceFile.contentFolder || location.file == SourceFile.contentFolder + "/" ? "" : " (\(location.file))"
         }
     }
 }

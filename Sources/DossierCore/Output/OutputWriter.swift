@@ -15,10 +15,20 @@ struct OutputWriter {
     let root: String
 
     /// Checks the output folder and opens a staging folder beside it for the files of this build.
+    /// Holds the output's lock (see `OutputLock`) until the staging folder is committed or discarded.
     func begin(_ output: String) throws(Diagnostic) -> StagingFolder {
-        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let target = Self.resolved(URL(fileURLWithPath: output).standardizedFileURL)
         try checkTarget(target)
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw Self.failure("cannot write the site: \(error.localizedDescription)", output)
+        }
+        let lock = try OutputLock.acquire(for: target)
         let pid = ProcessInfo.processInfo.processIdentifier
+        let notes = OutputLeftovers.clear(beside: target, except: pid)
+        // Checked again under the lock: the leftovers may have held the previous site.
+        try checkTarget(target)
         let staging = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).staging-\(pid)")
         try? FileManager.default.removeItem(at: staging)
         do {
@@ -26,7 +36,33 @@ struct OutputWriter {
         } catch {
             throw Self.failure("cannot write the site: \(error.localizedDescription)", output)
         }
-        return StagingFolder(folder: staging, target: target, fileSystem: fileSystem, root: root)
+        return StagingFolder(folder: staging, target: target, fileSystem: fileSystem, root: root, lock: lock, notes: notes)
+    }
+
+    /// Only what `begin` does first, for a build that stops before writing (it has errors): under
+    /// the lock, put back a previous site a killed build left aside and clear leftovers.
+    func recover(_ output: String) -> [Diagnostic] {
+        let target = Self.resolved(URL(fileURLWithPath: output).standardizedFileURL)
+        guard FileManager.default.fileExists(atPath: target.deletingLastPathComponent().path),
+              (try? checkTarget(target)) != nil, let lock = try? OutputLock.acquire(for: target) else { return [] }
+        defer { lock.release() }
+        return OutputLeftovers.clear(beside: target, except: ProcessInfo.processInfo.processIdentifier)
+    }
+
+    /// The path with every symbolic link in it followed, as far as it exists: the safety checks,
+    /// the lock and the swap all work on the folder the site really goes to.
+    static func resolved(_ url: URL) -> URL {
+        var existing = url
+        var rest: [String] = []
+        while existing.path != "/" && !FileManager.default.fileExists(atPath: existing.path) {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        guard let real = realpath(existing.path, nil) else { return url }
+        defer { free(real) }
+        var result = URL(fileURLWithPath: String(cString: real))
+        for part in rest { result.append(path: part) }
+        return result
     }
 
     /// Writes `files` and swaps them in: `begin`, every file, then `commit`.
@@ -58,6 +94,11 @@ struct OutputWriter {
         guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
             throw Self.failure("the output path is a file, not a folder", target.path, hint: "choose another --output")
+        }
+        var status = stat()
+        if stat(target.path, &status) == 0 && status.st_mode & S_IWUSR == 0 {
+            throw Self.failure("refusing to replace '\(target.path)': the folder is read-only", target.path,
+                               hint: "make it writable (chmod u+w) if the site may be replaced, or choose another --output")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
         if !entries.isEmpty && !entries.contains(Self.marker) {

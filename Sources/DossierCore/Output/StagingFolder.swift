@@ -1,3 +1,4 @@
+import CFolderSwap
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -5,10 +6,14 @@ import Glibc
 #endif
 
 /// The folder a build writes into while it renders, beside the output folder. `commit` swaps it in
-/// for the old site; `discard` removes it and leaves the old site as it was.
+/// for the old site; `discard` removes it and leaves the old site as it was. Either releases the
+/// output's lock.
 final class StagingFolder: OutputSink {
     let folder: URL
     let target: URL
+    /// What was found beside the output and cleared before this build (see `OutputLeftovers`).
+    let notes: [Diagnostic]
+    private let lock: OutputLock?
     private let fileSystem: FileSystem
     private let root: String
     private let state = Mutex(State())
@@ -20,9 +25,11 @@ final class StagingFolder: OutputSink {
         var paths: [String] = []
     }
 
-    init(folder: URL, target: URL, fileSystem: FileSystem, root: String) {
+    init(folder: URL, target: URL, fileSystem: FileSystem, root: String, lock: OutputLock? = nil, notes: [Diagnostic] = []) {
         self.folder = folder
         self.target = target
+        self.lock = lock
+        self.notes = notes
         self.fileSystem = fileSystem
         self.root = root
     }
@@ -91,28 +98,50 @@ final class StagingFolder: OutputSink {
             discard()
             throw OutputWriter.failure("cannot write the site: \(error.localizedDescription)", target.path)
         }
-        let previous = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { lock?.release() }
         do {
-            if manager.fileExists(atPath: target.path) {
-                try manager.moveItem(at: target, to: previous)
-                do {
-                    try manager.moveItem(at: folder, to: target)
-                } catch {
-                    try? manager.moveItem(at: previous, to: target)
-                    throw error
-                }
-                try? manager.removeItem(at: previous)
-            } else {
-                try manager.moveItem(at: folder, to: target)
-            }
+            try swapIn()
         } catch {
             discard()
             throw OutputWriter.failure("cannot replace the output folder: \(error.localizedDescription)", target.path)
         }
     }
 
+    /// In one step where the file system can (renameat2 RENAME_EXCHANGE: ext4, xfs, btrfs, tmpfs),
+    /// so that a kill at any moment leaves either the old site or the new one at the output path;
+    /// the old site, now in the staging folder's place, is then removed. Elsewhere, two renames,
+    /// with the old site as `.NAME.previous-PID` between them, which the next build puts back if
+    /// this one is killed there (see `OutputLeftovers`).
+    private func swapIn() throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: target.path) else {
+            try manager.moveItem(at: folder, to: target)
+            return
+        }
+        if dossier_exchange_paths(folder.path, target.path) == 0 {
+            try? manager.removeItem(at: folder)
+            return
+        }
+        guard Self.exchangeRefused(errno) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let previous = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        try manager.moveItem(at: target, to: previous)
+        do {
+            try manager.moveItem(at: folder, to: target)
+        } catch {
+            try? manager.moveItem(at: previous, to: target)
+            throw error
+        }
+        try? manager.removeItem(at: previous)
+    }
+
+    /// The errors of a file system or kernel that cannot exchange two paths in one step.
+    static func exchangeRefused(_ code: Int32) -> Bool {
+        [EINVAL, ENOSYS, EOPNOTSUPP, ENOTSUP].contains(code)
+    }
+
     /// Removes the staging folder; the old site stays as it was.
     func discard() {
         try? FileManager.default.removeItem(at: folder)
+        lock?.release()
     }
 }

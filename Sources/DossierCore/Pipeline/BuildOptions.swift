@@ -14,6 +14,11 @@ public struct BuildOptions: Sendable {
     public var fileSystem: FileSystem
     /// Check every template context against its declared shape (tests turn this on).
     public var validateContexts = false
+    /// Full-text search: nil as site.yaml's `search` says, true for `--search`, false to leave it
+    /// out whatever site.yaml says (the offline archive, which is opened from files).
+    public var search: Bool? = nil
+    /// The indexer search runs.
+    public var pagefind = Pagefind()
 
     public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false,
                 today: Day, fileSystem: FileSystem = LocalFileSystem()) {
@@ -28,14 +33,35 @@ public struct BuildOptions: Sendable {
 }
 
 extension Day {
-    /// Today in UTC, or the day of `SOURCE_DATE_EPOCH` when it is set (the reproducible-builds convention).
-    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> Day {
+    /// The latest instant `SOURCE_DATE_EPOCH` may name: the last second of 9999.
+    static let latestEpoch = 253_402_300_799
+
+    /// Today in UTC, or the day of `SOURCE_DATE_EPOCH` when it is set (the reproducible-builds
+    /// convention: whole seconds since 1970-01-01 UTC). A value that is not such a number, or
+    /// is after 9999, is an error rather than ignored.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment,
+                             now: Date = Date()) throws(Diagnostic) -> Day {
         var instant = now
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { instant = Date(timeIntervalSince1970: epoch) }
+        if let text = environment["SOURCE_DATE_EPOCH"] {
+            let location = SourceLocation(file: "SOURCE_DATE_EPOCH", line: 0, column: 0)
+            guard let seconds = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw .error("SOURCE_DATE_EPOCH '\(text)' is not a whole number of seconds since 1970-01-01", at: location,
+                             hint: "set it to the output of `git log -1 --format=%ct`, or unset it")
+            }
+            guard (0...latestEpoch).contains(seconds) else {
+                throw .error("SOURCE_DATE_EPOCH \(seconds) is out of range: it must be from 0 to \(latestEpoch) (the end of 9999)",
+                             at: location, hint: "set it to the output of `git log -1 --format=%ct`, or unset it")
+            }
+            instant = Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let today = Day(year: year, month: month, day: day) else {
+            throw .error("the clock's date is not a date Dossier can use", at: SourceLocation(file: "clock", line: 0, column: 0),
+                         hint: "pass --today YYYY-MM-DD")
+        }
+        return today
     }
 }
 

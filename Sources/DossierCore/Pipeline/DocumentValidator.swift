@@ -112,7 +112,7 @@ struct DocumentValidator {
                 found.append(.error("action id '\(action.id)' is used twice", at: page.location(of: "\(path).id"),
                                     hint: "each action needs its own id"))
             }
-            if let contradiction = action.status.contradiction(due: action.due, asOf: day) {
+            if let contradiction = action.status?.contradiction(due: action.due, asOf: day) {
                 found.append(.warning("action '\(action.id)': \(contradiction)", at: page.location(of: "\(path).status")))
             }
         }
@@ -128,7 +128,7 @@ struct DocumentValidator {
                                       at: page.location(of: "\(prefix)milestones.total")))
             }
             if let stated = milestones.overdue, !actions.isEmpty {
-                let listed = actions.filter { $0.status.effective(due: $0.due, asOf: day) == .overdue }.count
+                let listed = actions.filter { ($0.status ?? WorkStatus.unstated).effective(due: $0.due, asOf: day) == .overdue }.count
                 if listed != stated {
                     found.append(.warning("milestones.overdue is \(stated), but \(listed) of the listed actions are overdue",
                                           at: page.location(of: "\(prefix)milestones.overdue")))
@@ -159,6 +159,12 @@ struct DocumentValidator {
                 }
             }
             for (measureIndex, measure) in (objective.measures ?? []).enumerated() {
+                if let direction = measure.direction, let baseline = measure.baseline, let target = measure.target,
+                   direction == .higher ? target.value < baseline.value : target.value > baseline.value {
+                    found.append(.error("measure '\(measure.description)': direction is '\(direction.rawValue)' but the target \(Format.number(target.value)) is \(direction == .higher ? "below" : "above") the baseline \(Format.number(baseline.value))",
+                                        at: page.location(of: "\(path).measures[\(measureIndex + 1)].direction"),
+                                        hint: "direction says which way is better: 'lower' when the target is a fall, as 35% → 25% of complaints"))
+                }
                 guard let unit = measure.unit else { continue }
                 for (key, point) in [("baseline", measure.baseline), ("target", measure.target), ("latest", measure.latest)] {
                     if let point, let problem = Self.percentProblem(point.value, unit: unit, what: key) {

@@ -16,7 +16,7 @@ extension Pipeline {
         guard let page = report.pages.first(where: { $0.issue == issue }) else {
             let issues = report.pages.compactMap(\.issue).sorted().map(String.init)
             throw BuildFailure(diagnostics: report.diagnostics + [.error(
-                "there is no newsletter issue \(issue)", at: SourceLocation(file: SourceFile.contentFolder, line: 0),
+                "there is no newsletter issue \(issue)", at: .commandLine,
                 hint: issues.isEmpty ? "write one with `kind: newsletter` and `issue: \(issue)`" : "issues: \(issues.joined(separator: ", "))")])
         }
         let files = report.files.compactMap { file -> OutputFile? in

@@ -56,8 +56,13 @@ public struct Pipeline: Sendable {
              TemplateSet.load(fileSystem: fileSystem, root: options.root, into: log))
         }
         let parsed = timer.time("parse") { PageParser().parse(content, into: log) }
-        let validated = timer.time("validate") { Validator().validate(parsed, into: log) }
+        var validated = timer.time("validate") { Validator().validate(parsed, into: log) }
+        if let search = options.search { validated.config.value.search = search }
         let config = validated.config
+        if config.value.search {
+            let location = options.search == nil ? config.location(of: "search") : SourceLocation(file: "--search", line: 0)
+            if let problem = options.pagefind.problem(at: location) { log.add(problem) }
+        }
         let graph = timer.time("graph") {
             SiteGraphBuilder(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
                 .build(config: config, registry: validated.registry, pages: validated.pages,
@@ -76,9 +81,12 @@ public struct Pipeline: Sendable {
         if mode == .build && !log.hasErrors {
             do throws(Diagnostic) {
                 staging = try OutputWriter(fileSystem: fileSystem, root: options.root).begin(options.outputFolder)
+                staging?.notes.forEach(log.add)
             } catch {
                 throw BuildFailure(diagnostics: log.diagnostics + [error])
             }
+        } else if mode == .build {
+            OutputWriter(fileSystem: fileSystem, root: options.root).recover(options.outputFolder).forEach(log.add)
         }
         let memory = MemorySink()
         timer.time("render") { renderer.render(graph, plan: plan, to: staging ?? memory, into: log) }
@@ -86,6 +94,20 @@ public struct Pipeline: Sendable {
         if log.hasErrors {
             staging?.discard()
             throw BuildFailure(diagnostics: log.diagnostics)
+        }
+        if let staging, config.value.search {
+            let failure: Diagnostic? = timer.time("search") {
+                do throws(Diagnostic) {
+                    try options.pagefind.index(staging.folder.path, reportedAs: options.outputFolder)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure {
+                staging.discard()
+                throw BuildFailure(diagnostics: log.diagnostics + [failure])
+            }
         }
         if let staging {
             let failure: Diagnostic? = timer.time("write") {
@@ -111,7 +133,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Ids the default templates give to landmarks; headings in content must not take them.
-    static let templateIDs: Set<String> = ["main-content", "site-navigation", "page-contents"]
+    static let templateIDs: Set<String> = [
+        "main-content", "site-navigation", "page-contents", "contents-title", "glance-title", "about-this-site",
+        "headlines", "performance-indicators", "results", "balanced-scorecard", "actions", "outline-plan", "documents",
+        "declarations", "recommendations", "background-documents", "appendices", "since-the-last-issue",
+        "dashboard-exceptions", "dashboard-highlights", "dashboard-overdue", "dashboard-performance", "dashboard-reviews",
+    ]
 }
 
 /// Times each stage for `--verbose`. Uses a monotonic clock; nothing it measures reaches the output.

@@ -95,12 +95,14 @@ enum DocumentContext {
             report: LinkView(title: page.title, url: inputs.urls.href(page.urlPath)))
     }
 
+
     private static func scorecard(_ card: Scorecard, _ page: SitePage, _ inputs: Inputs) -> ScorecardView {
         let actions = (card.actions ?? []).map { action in
             actionView(id: action.id, title: action.title, theme: action.theme, owner: action.lead, due: action.due,
-                       status: action.status.effective(due: action.due, asOf: page.date), progress: action.progress,
-                       points: [], page: page, inputs)
+                       status: (action.status ?? WorkStatus.unstated).effective(due: action.due, asOf: page.date ?? inputs.today),
+                       progress: action.progress, points: [], page: page, inputs)
         }
+        let hasThemes = actions.contains { $0.0.theme != nil }
         let milestones = card.milestones.map { m in
             ScorecardView.MilestonesView(
                 total: m.total.map(Format.grouped), completed: m.completed.map(Format.grouped),
@@ -111,8 +113,9 @@ enum DocumentContext {
         return ScorecardView(
             milestones: milestones, groups: groups(actions), hasActions: !actions.isEmpty, actionCount: actions.count,
             donut: DocumentCharts.milestones(card.milestones),
-            statusChart: DocumentCharts.statusBars(title: "Main actions by theme and status",
-                                                   DocumentCharts.grouped(actions.map { ($0.0.theme ?? "Other", $0.1) })))
+            // Without themes the chart would be one bar, "Other": the status counts already say it.
+            statusChart: hasThemes ? DocumentCharts.statusBars(title: "Main actions by theme and status",
+                                                               DocumentCharts.grouped(actions.map { ($0.0.theme ?? "Other", $0.1) })) : nil)
     }
 
     /// Actions grouped by status, overdue first, each group in its original order.
@@ -124,18 +127,35 @@ enum DocumentContext {
     }
 
     static func actionView(id: String, title: String, theme: String?, owner: String?, due: CalendarDate?, status: WorkStatus,
-                           progress: String?, points: [String], page: SitePage, _ inputs: Inputs) -> (ActionView, WorkStatus) {
+                           progress: String?, points: [String], group: String? = nil, noUpdateSince: Day? = nil,
+                           page: SitePage, _ inputs: Inputs) -> (ActionView, WorkStatus) {
         (ActionView(id: id, title: title, theme: theme, owner: owner, due: due.map(DateView.init), status: StatusView(status),
+                    noUpdateSince: noUpdateSince.map(DateView.init), group: group,
                     progress: progress, points: points, hasPoints: !points.isEmpty,
                     source: LinkView(title: page.title, url: inputs.urls.href(page.urlPath))), status)
+    }
+
+    /// An action's status across the site (the tracker, the dashboard), as at the build date when its
+    /// document is current (not superseded), else as at the document's date. Past due and not complete
+    /// is overdue; when the document is older than the due date it cannot say what happened since, so
+    /// the action also carries "no update since" the document's date.
+    static func siteStatus(_ stated: WorkStatus?, due: CalendarDate?, page index: Int, _ inputs: Inputs) -> (WorkStatus, noUpdateSince: Day?) {
+        let page = inputs.graph.pages[index]
+        let asOf = inputs.graph.supersededBy[index] == nil ? inputs.today : (page.date ?? inputs.today)
+        let stated = stated ?? WorkStatus.unstated
+        let status = stated.effective(due: due, asOf: asOf)
+        guard status == .overdue, stated != .overdue, let date = page.date, let due, date <= due.last else { return (status, nil) }
+        return (status, date)
     }
 
     private static func review(_ review: Review, _ page: SitePage, _ inputs: Inputs) -> ReviewView {
         let stages = (review.stages ?? []).map { stage in
             ReviewView.Stage(number: stage.number, name: stage.name, start: stage.start.map(DateView.init), end: stage.end.map(DateView.init),
-                             status: stage.status.map(StatusView.init),
+                             period: stage.start.map { start in period(start, stage.end) } ?? stage.end.map { "By \($0.long)" },
+                             status: stage.status.map(StatusView.init), late: stage.isLate(asOf: inputs.today),
                              activities: stage.activities ?? [], hasActivities: !(stage.activities ?? []).isEmpty)
         }
+        let lateCount = stages.filter(\.late).count
         let documents = (inputs.graph.reviewDocuments[page.source.reviewID] ?? []).map { index in
             let document = inputs.graph.pages[index]
             return ReviewView.DocumentEntry(title: document.title, url: inputs.urls.href(document.urlPath),
@@ -144,7 +164,8 @@ enum DocumentContext {
         return ReviewView(service: review.service, lead: review.lead,
                           timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs)),
                                                             tableOnPage: true),
-                          stages: stages, hasStages: !stages.isEmpty, documents: documents, hasDocuments: !documents.isEmpty)
+                          stages: stages, hasStages: !stages.isEmpty, lateCount: lateCount, asAt: DateView(inputs.today),
+                          documents: documents, hasDocuments: !documents.isEmpty)
     }
 
     private static func highlight(_ report: HighlightReport, _ page: SitePage, _ inputs: Inputs) -> HighlightView {
@@ -172,8 +193,16 @@ enum DocumentContext {
         let objectives = (plan.objectives ?? []).map { objective -> PlanView.Objective in
             let actions = (objective.actions ?? []).map { action in
                 actionView(id: action.id, title: action.text, theme: nil, owner: action.owner, due: action.due,
-                           status: (action.status ?? .notStarted).effective(due: action.due, asOf: page.date),
-                           progress: nil, points: action.points ?? [], page: page, inputs)
+                           status: (action.status ?? WorkStatus.unstated).effective(due: action.due, asOf: page.date ?? inputs.today),
+                           progress: nil, points: action.points ?? [], group: action.group, page: page, inputs)
+            }
+            var actionGroups: [PlanView.ActionGroup] = []
+            for (view, _) in actions where view.group != nil {
+                if let last = actionGroups.indices.last, actionGroups[last].name == view.group! {
+                    actionGroups[last].actions.append(view)
+                } else {
+                    actionGroups.append(PlanView.ActionGroup(name: view.group!, actions: [view]))
+                }
             }
             allStatuses += actions.map(\.1)
             byObjective.append(("Objective \(objective.number)", actions.map(\.1)))
@@ -185,7 +214,9 @@ enum DocumentContext {
                 number: objective.number, title: objective.title, anchor: "objective-\(objective.number)",
                 outcomes: outcomes, hasOutcomes: !outcomes.isEmpty, lead: objective.lead, timescale: objective.timescale,
                 costs: objective.costs, savings: objective.savings, progress: objective.progress,
-                actions: actions.map(\.0), hasActions: !actions.isEmpty, measures: measures, hasMeasures: !measures.isEmpty)
+                actions: actions.map(\.0), hasActions: !actions.isEmpty,
+                actionGroups: actionGroups, hasActionGroups: !actionGroups.isEmpty && actionGroups.reduce(0) { $0 + $1.actions.count } == actions.count,
+                measures: measures, hasMeasures: !measures.isEmpty)
         }
         return PlanView(review: plan.review.flatMap { reviewLink($0, inputs) }, objectives: objectives,
                         objectiveCount: objectives.count, actionCount: allStatuses.count, statusCounts: statusCounts(allStatuses),
@@ -193,10 +224,18 @@ enum DocumentContext {
     }
 
     private static func measureView(_ measure: Measure, chartID: String) -> PlanView.Measure {
-        PlanView.Measure(description: measure.description, baseline: measure.baseline.map { point($0, measure.unit) },
-                         target: measure.target.map { point($0, measure.unit) } ?? measure.targetText,
-                         latest: measure.latest.map { point($0, measure.unit) },
-                         chart: DocumentCharts.measure(measure, id: chartID))
+        var change: String?
+        if let direction = measure.betterDirection, let baseline = measure.baseline, let latest = measure.latest {
+            let better = direction == .higher ? latest.value - baseline.value : baseline.value - latest.value
+            change = better > 0 ? "Improved" : better < 0 ? "Worse" : "No change"
+        }
+        return PlanView.Measure(description: measure.description, baseline: measure.baseline.map { point($0, measure.unit) },
+                                target: measure.target.map { point($0, measure.unit) } ?? measure.targetText,
+                                latest: measure.latest.map { point($0, measure.unit) },
+                                direction: measure.betterDirection.map { $0 == .higher ? "Higher is better" : "Lower is better" },
+                                change: change,
+                                progress: measure.progressPercent.map { "\($0)% of the way from the baseline to the target" },
+                                chart: DocumentCharts.measure(measure, id: chartID))
     }
 
     private static func committee(_ report: CommitteeReport, _ page: SitePage, _ inputs: Inputs) -> (CommitteeView, [Diagnostic]) {
@@ -222,7 +261,7 @@ enum DocumentContext {
         let background = report.backgroundDocuments ?? []
         return (CommitteeView(
             review: report.review.flatMap { reviewLink($0, inputs) }, reportOf: report.reportOf, reportTo: report.reportTo,
-            meeting: DateView(report.meeting), subject: report.subject,
+            meeting: report.meeting.map(DateView.init), subject: report.subject,
             declarations: declarations, hasDeclarations: !declarations.isEmpty,
             recommendations: recommendations, hasRecommendations: !recommendations.isEmpty,
             backgroundDocuments: background, hasBackgroundDocuments: !background.isEmpty,
@@ -248,7 +287,7 @@ enum DocumentContext {
             id: indicator.id, name: indicator.name, group: indicator.group, description: indicator.description,
             unit: indicator.unit.rawValue, direction: indicator.direction == .higher ? "Higher is better" : "Lower is better",
             standard: indicator.standard, target: Format.value(indicator.target, unit: indicator.unit),
-            tolerance: Format.value(indicator.tolerance ?? inputs.graph.config.tolerance, unit: indicator.unit),
+            tolerance: Format.difference(indicator.tolerance ?? inputs.graph.config.tolerance, unit: indicator.unit),
             results: results, hasResults: !results.isEmpty, trend: DocumentCharts.trend(indicator, inputs))
     }
 
@@ -274,24 +313,26 @@ enum DocumentContext {
     /// Every action of every plan and scorecard: overdue first, then by due date.
     static func actions(_ inputs: Inputs) -> ActionsView {
         var all: [(ActionView, WorkStatus, CalendarDate?)] = []
-        for page in inputs.graph.pages {
+        for (index, page) in inputs.graph.pages.enumerated() {
             switch page.source.document {
             case let .plan(plan)?:
                 for objective in plan.objectives ?? [] {
                     for action in objective.actions ?? [] {
-                        let (view, status) = actionView(
+                        let (status, since) = siteStatus(action.status, due: action.due, page: index, inputs)
+                        let (view, _) = actionView(
                             id: action.id, title: action.text, theme: "Objective \(objective.number)", owner: action.owner ?? objective.lead,
-                            due: action.due, status: (action.status ?? .notStarted).effective(due: action.due, asOf: page.date),
-                            progress: nil, points: [], page: page, inputs)
+                            due: action.due, status: status, progress: nil, points: [], group: action.group, noUpdateSince: since,
+                            page: page, inputs)
                         all.append((view, status, action.due))
                     }
                 }
             case let document?:
                 guard let (card, _) = document.scorecard else { continue }
                 for action in card.actions ?? [] {
-                    let status = action.status.effective(due: action.due, asOf: page.date)
+                    let (status, since) = siteStatus(action.status, due: action.due, page: index, inputs)
                     let (view, _) = actionView(id: action.id, title: action.title, theme: action.theme, owner: action.lead,
-                                               due: action.due, status: status, progress: action.progress, points: [], page: page, inputs)
+                                               due: action.due, status: status, progress: action.progress, points: [],
+                                               noUpdateSince: since, page: page, inputs)
                     all.append((view, status, action.due))
                 }
             case nil: continue
@@ -309,6 +350,7 @@ enum DocumentContext {
         }.map { ($0.element.0, $0.element.1) }
         let bySource = DocumentCharts.grouped(sorted.map { view, status in (view.source.title, status) })
         return ActionsView(groups: groups(sorted), statusCounts: statusCounts(sorted.map(\.1)), actionCount: sorted.count,
+                           asAt: DateView(inputs.today), noUpdateCount: sorted.filter { $0.0.noUpdateSince != nil }.count,
                            statusChart: DocumentCharts.statusBars(title: "Actions by document and status",
                                                                   bySource.sorted { $0.label < $1.label }))
     }
@@ -321,16 +363,16 @@ enum DocumentContext {
     static func dashboard(_ inputs: Inputs, latestQuarterly: (page: SitePage, view: QuarterlyView)?, tracker: ActionsView) -> DashboardView {
         let graph = inputs.graph
         let current = { (index: Int) in graph.supersededBy[index] == nil }
-        let quarterly = latestQuarterly.map { page, view -> DashboardView.Quarterly in
-            // The dashboard has no milestones table, so its donut keeps its figures.
-            var milestones: Milestones?
-            if case let .quarterly(report)? = page.source.document { milestones = report.scorecard?.milestones }
+        let quarterly = latestQuarterly.map { page, view in
+            let exceptions = view.results.filter { $0.status?.key == IndicatorStatus.missed.rawValue }
+                + view.results.filter { $0.status?.key == IndicatorStatus.near.rawValue }
             return DashboardView.Quarterly(title: page.title, url: inputs.urls.href(page.urlPath), period: view.period.label,
+                                           date: DateView(page.date!), exceptions: exceptions, hasExceptions: !exceptions.isEmpty,
                                            results: view.results, statusCounts: view.statusCounts,
-                                           donut: DocumentCharts.milestones(milestones, tableOnPage: false, id: "dash_milestones"),
-                                           targetChart: view.targetChart)
+                                           donut: view.scorecard?.donut, targetChart: view.targetChart)
         }
         let overdue = tracker.groups.first { $0.status.key == WorkStatus.overdue.rawValue }?.actions ?? []
+        let glance = glanceItems(results: latestQuarterly?.view.results, overdueCount: overdue.count)
         let reviews = graph.reviews.values.sorted().compactMap { index -> DashboardView.ReviewEntry? in
             guard current(index), case let .review(review)? = graph.pages[index].source.document,
                   let stage = currentStage(review) else { return nil }
@@ -338,7 +380,8 @@ enum DocumentContext {
             return DashboardView.ReviewEntry(
                 title: page.title, url: inputs.urls.href(page.urlPath),
                 stage: stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name,
-                status: stage.status.map(StatusView.init),
+                status: stage.status.map(StatusView.init), late: stage.isLate(asOf: inputs.today),
+                lateCount: (review.stages ?? []).filter { $0.isLate(asOf: inputs.today) }.count,
                 timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs)), id: "dash_timeline_\(index)"))
         }
         let highlights = graph.reports.filter { graph.pages[$0].source.frontMatter.kind == .highlight && current($0) }
@@ -347,12 +390,35 @@ enum DocumentContext {
                 return DashboardView.Highlight(title: page.title, url: inputs.urls.href(page.urlPath), date: DateView(page.date!))
             }
         return DashboardView(
-            quarterly: quarterly, overdue: Array(overdue.prefix(10)), overdueCount: overdue.count,
+            quarterly: quarterly, glance: glance, hasGlance: !glance.isEmpty, overdue: Array(overdue.prefix(10)), overdueCount: overdue.count,
             trackerURL: graph.hasActions ? inputs.urls.href("\(SiteGraph.actionsFolder)/") : nil,
             reviews: reviews, hasReviews: !reviews.isEmpty, highlights: Array(highlights), hasHighlights: !highlights.isEmpty,
             archiveURL: graph.reports.isEmpty ? nil : inputs.urls.href("\(SiteGraph.archiveFolder)/"),
             indicatorsURL: graph.hasIndicators ? inputs.urls.href("\(SiteGraph.indicatorsFolder)/") : nil)
     }
+
+    /// "8 of 9 indicators on target", "1 just missed", "5 actions overdue": what the home page says first.
+    static func glanceItems(results: [ResultView]?, overdueCount: Int) -> [DashboardView.GlanceItem] {
+        var items: [DashboardView.GlanceItem] = []
+        if let results, !results.isEmpty {
+            let count = { (status: IndicatorStatus) in results.filter { $0.status?.key == status.rawValue }.count }
+            let onTarget = count(.exceeded) + count(.met)
+            items.append(.init(count: onTarget, words: "of \(results.count) \(results.count == 1 ? "indicator" : "indicators") on target",
+                               key: IndicatorStatus.met.rawValue))
+            for status in [IndicatorStatus.near, .missed] where count(status) > 0 {
+                items.append(.init(count: count(status), words: lowercasedFirst(status.words), key: status.rawValue))
+            }
+            let unmeasured = results.filter { $0.status == nil }.count
+            if unmeasured > 0 { items.append(.init(count: unmeasured, words: "not yet measured", key: "no-data")) }
+        }
+        if overdueCount > 0 {
+            items.append(.init(count: overdueCount, words: overdueCount == 1 ? "action overdue" : "actions overdue",
+                               key: WorkStatus.overdue.rawValue))
+        }
+        return items
+    }
+
+    private static func lowercasedFirst(_ words: String) -> String { words.prefix(1).lowercased() + words.dropFirst() }
 
     /// The latest quarterly report that is not superseded, for the dashboard.
     static func latestQuarterly(_ graph: SiteGraph) -> Int? {
@@ -411,6 +477,12 @@ enum DocumentContext {
         guard let index = inputs.graph.reviews[id] else { return nil }
         let page = inputs.graph.pages[index]
         return LinkView(title: page.title, url: inputs.urls.href(page.urlPath))
+    }
+
+    /// "July 2004" for a stage of one month, "June 2004 to March 2005", "1 June 2004 to 3 March 2005".
+    static func period(_ start: CalendarDate, _ end: CalendarDate?) -> String {
+        guard let end else { return "From \(start.long)" }
+        return start == end ? start.long : "\(start.long) to \(end.long)"
     }
 
     private static func point(_ point: MeasurePoint, _ unit: IndicatorUnit?) -> String {

@@ -8,10 +8,10 @@ extension DocumentContext {
             var renderer = inputs.markdown
             renderer.chartIDPrefix = prefix
             renderer.reservedIDs = used
-            let at = page.source.location(of: key)
-            // A block scalar (`|`) starts on the line after its key.
-            let text = SourcePage(file: page.source.file, frontMatter: page.source.frontMatter, locations: page.source.locations,
-                                  body: markdown, bodyFirstLine: at.line + 1)
+            let start = page.source.locations.textStart(of: key) ?? (page.source.location(of: key).line + 1, 0)
+            var text = SourcePage(file: page.source.file, frontMatter: page.source.frontMatter, locations: page.source.locations,
+                                  body: markdown, bodyFirstLine: start.line)
+            text.bodyColumnOffset = start.columnOffset
             let (body, diagnostics) = renderer.render(text, links: inputs.links)
             used.formUnion(body.headings.map(\.id))
             problems += diagnostics

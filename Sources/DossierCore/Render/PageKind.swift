@@ -6,6 +6,10 @@ enum PageKind: String, CaseIterable, Sendable {
     case review, highlight, quarterly, scorecard, plan, committee, newsletter
     case indicator, indicators, actions, archive
     case notFound = "404"
+    /// The A–Z index, and each letter's page when it is split.
+    case az = "a-z"
+    /// The search page, in a site with search on.
+    case search
 
     init(_ document: DocumentKind) {
         switch document {
@@ -24,7 +28,7 @@ enum PageKind: String, CaseIterable, Sendable {
     /// The shape of `doc`, for the pages that have one.
     var docShape: TemplateShape? {
         switch self {
-        case .page, .section, .tag, .tags, .notFound: return nil
+        case .page, .section, .tag, .tags, .notFound, .search: return nil
         case .home: return .of(DashboardView.self)
         case .review: return .of(ReviewView.self)
         case .highlight: return .of(HighlightView.self)
@@ -37,6 +41,7 @@ enum PageKind: String, CaseIterable, Sendable {
         case .indicators: return .of(IndicatorsView.self)
         case .actions: return .of(ActionsView.self)
         case .archive: return .of(ArchiveView.self)
+        case .az: return .of(AZView.self)
         }
     }
 

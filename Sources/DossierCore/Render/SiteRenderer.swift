@@ -28,6 +28,8 @@ struct SiteRenderer {
         let tagsBySlug: [String: Int]
         /// The latest current quarterly report's view, which its page and the dashboard share.
         let latestQuarterly: (index: Int, view: QuarterlyView)?
+        /// The A–Z index, which all its pages share.
+        let azIndex: AZIndex
         var urls: SiteURLs { site.urls }
     }
 
@@ -63,7 +65,7 @@ struct SiteRenderer {
         return Shared(graph: graph, plan: plan, site: site, documents: documents, listed: listed,
                       tracker: DocumentContext.actions(documents),
                       tagsBySlug: Dictionary(graph.tags.enumerated().map { ($1.reference.slug, $0) }) { first, _ in first },
-                      latestQuarterly: latestQuarterly)
+                      latestQuarterly: latestQuarterly, azIndex: AZIndex(graph))
     }
 
     /// Runs `jobs` in parallel, long ones first so the last to finish are short and every core
@@ -81,8 +83,8 @@ struct SiteRenderer {
     private static func weight(_ job: OutputPlan.Job) -> Int {
         switch job {
         case .siteFeed, .sectionFeed, .sitemap: return 3
-        case .sectionList, .tagIndex, .tag, .archive, .actionTracker: return 2
-        case .indicatorIndex, .indicator, .notFound, .newsletterEmail: return 1
+        case .sectionList, .tagIndex, .tag, .archive, .actionTracker, .azIndex, .azLetter: return 2
+        case .indicatorIndex, .indicator, .notFound, .newsletterEmail, .searchPage: return 1
         case .page, .themeFile, .contentFile: return 0
         }
     }
@@ -105,15 +107,19 @@ struct SiteRenderer {
             data.next = graph.next[index].map(link)
             data.supersededBy = graph.supersededBy[index].map(link)
             var doc: TemplateValue?
+            var view: DocumentContext.View?
             if page.source.document != nil {
                 if let latest = shared.latestQuarterly, latest.index == index {
                     doc = TemplateEncoder.value(latest.view)
+                    view = .quarterly(latest.view)
                 } else {
-                    let (view, problems) = DocumentContext.document(page, shared.documents)
+                    let (made, problems) = DocumentContext.document(page, shared.documents)
                     log.add(contentsOf: problems)
-                    doc = view.value
+                    doc = made.value
+                    view = made
                 }
             }
+            if graph.config.search { data.search = SearchFilters.page(page, view: view) }
             write(data, TemplateContext.make(site: shared.site, page: data), doc: doc, to: sink, log: log)
 
         case let .sectionList(folder, number):
@@ -168,8 +174,9 @@ struct SiteRenderer {
             var data = TemplateContext.Page(kind: .indicator, title: indicator.name, urlPath: "\(SiteGraph.indicatorsFolder)/\(id)/",
                                             summary: indicator.standard)
             data.breadcrumbs = [home, ("Performance indicators", "\(SiteGraph.indicatorsFolder)/")]
-            write(data, TemplateContext.make(site: shared.site, page: data),
-                  doc: TemplateEncoder.value(DocumentContext.indicator(indicator, shared.documents)), to: sink, log: log)
+            let view = DocumentContext.indicator(indicator, shared.documents)
+            if graph.config.search { data.search = SearchFilters.indicator(view) }
+            write(data, TemplateContext.make(site: shared.site, page: data), doc: TemplateEncoder.value(view), to: sink, log: log)
 
         case .actionTracker:
             var data = TemplateContext.Page(kind: .actions, title: "Action tracker", urlPath: "\(SiteGraph.actionsFolder)/",
@@ -184,6 +191,25 @@ struct SiteRenderer {
             data.breadcrumbs = [home]
             write(data, TemplateContext.make(site: shared.site, page: data),
                   doc: TemplateEncoder.value(DocumentContext.archive(shared.documents)), to: sink, log: log)
+
+        case .azIndex:
+            var data = TemplateContext.Page(kind: .az, title: "A–Z index", urlPath: AZIndex.path(), summary: Self.azSummary)
+            data.breadcrumbs = [home]
+            write(data, TemplateContext.make(site: shared.site, page: data),
+                  doc: TemplateEncoder.value(AZContext.view(shared.azIndex, letter: nil, urls: shared.urls)), to: sink, log: log)
+
+        case let .azLetter(letter):
+            let label = AZIndex.letters.first { $0.key == letter }?.label ?? letter
+            var data = TemplateContext.Page(kind: .az, title: "A–Z index: \(label)", urlPath: AZIndex.path(letter: letter),
+                                            summary: Self.azSummary)
+            data.breadcrumbs = [home, ("A–Z index", AZIndex.path())]
+            write(data, TemplateContext.make(site: shared.site, page: data),
+                  doc: TemplateEncoder.value(AZContext.view(shared.azIndex, letter: letter, urls: shared.urls)), to: sink, log: log)
+
+        case .searchPage:
+            var data = TemplateContext.Page(kind: .search, title: "Search", urlPath: SearchPage.path)
+            data.breadcrumbs = [home]
+            write(data, TemplateContext.make(site: shared.site, page: data), to: sink, log: log)
 
         case .notFound:
             var data = TemplateContext.Page(kind: .notFound, title: "Page not found", urlPath: "")
@@ -214,6 +240,8 @@ struct SiteRenderer {
     }
 
     private var home: (title: String, path: String) { ("Home", "") }
+
+    private static let azSummary = "Every report, indicator, action, objective, lead officer, tag and committee, from A to Z."
 
     /// Home, then each section from the top down to `folder`, itself included.
     private func breadcrumbs(to folder: String, in graph: SiteGraph) -> [(title: String, path: String)] {
@@ -248,10 +276,9 @@ struct SiteRenderer {
         return value
     }
 
-    /// The newest dated pages across the site, for the home page.
+    /// The newest reports across the site, for the home page (newsletter issues are not reports).
     private func recentPages(_ graph: SiteGraph) -> [Int] {
-        let dated = graph.pages.indices.filter { graph.pages[$0].date != nil }
-        return Array(dated.sorted { a, b in
+        Array(graph.reports.sorted { a, b in
             let x = graph.pages[a], y = graph.pages[b]
             return (x.date!, y.source.file.contentPath) > (y.date!, x.source.file.contentPath)
         }.prefix(recentCount))

@@ -26,8 +26,15 @@ struct TemplateChecker {
             switch node {
             case .text:
                 continue
-            case let .variable(name, _, at):
-                if case let .failure(problem) = resolve(name, scopes: scopes) { found.insert(problem.diagnostic(at, source)) }
+            case let .variable(name, escaped, at):
+                if case let .failure(problem) = resolve(name, scopes: scopes) {
+                    found.insert(problem.diagnostic(at, source))
+                } else if !escaped && !HTMLFields.holdsHTML(name) {
+                    found.insert(.error("'\(name.written)' holds text, which raw output ({{{…}}} or {{&…}}) would publish as markup",
+                                        at: location(at, source),
+                                        hint: "write {{\(name.written)}}; only fields that hold HTML may be written raw: "
+                                            + HTMLFields.names.sorted().joined(separator: ", ")))
+                }
             case let .section(name, inverted, children, at):
                 switch resolve(name, scopes: scopes) {
                 case let .success(shape):

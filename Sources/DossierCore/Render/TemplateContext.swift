@@ -18,33 +18,55 @@ enum TemplateContext {
             encoded = object.fields
         }
 
-        /// The site's navigation as one page sees it.
+        /// The site's header navigation as one page sees it.
         func navigation(on page: String) -> [SiteView.NavigationItem] {
-            navigation.map { item in
-                let current = !item.isExternal && (item.target == page || (!item.target.isEmpty && page.hasPrefix(item.target)))
-                return SiteView.NavigationItem(title: item.title, url: item.isExternal ? item.target : urls.href(item.target),
-                                               current: current, external: item.isExternal)
+            navigation.prefix(SiteConfig.headerNavigationLimit).map { view(of: $0, on: page) }
+        }
+
+        /// The footer's links as one page sees them: what the header has no room for, then the
+        /// archive and the tags unless the header links to them.
+        func footerNavigation(on page: String) -> [SiteView.NavigationItem] {
+            var items = navigation.dropFirst(SiteConfig.headerNavigationLimit).map { view(of: $0, on: page) }
+            let targets = Set(navigation.map(\.target))
+            for (title, target) in [("Archive", "\(SiteGraph.archiveFolder)/"), ("Tags", "\(SiteGraph.tagsFolder)/")] {
+                let present = target.hasPrefix(SiteGraph.archiveFolder) ? view.archiveURL != nil : view.tagsURL != nil
+                guard present, !targets.contains(target) else { continue }
+                items.append(self.view(of: ResolvedNavigationItem(title: title, target: target, isExternal: false), on: page))
             }
+            return items
+        }
+
+        private func view(of item: ResolvedNavigationItem, on page: String) -> SiteView.NavigationItem {
+            let current = !item.isExternal && (item.target == page || (!item.target.isEmpty && page.hasPrefix(item.target)))
+            return SiteView.NavigationItem(title: item.title, url: item.isExternal ? item.target : urls.href(item.target),
+                                           current: current, external: item.isExternal)
         }
 
         /// The site as one page sees it, encoded: only the navigation is encoded anew.
         func encoded(on page: String?) -> Encoded<SiteView> {
             var fields = encoded
             fields["navigation"] = TemplateEncoder.value(page.map(navigation(on:)) ?? [])
+            fields["footerNavigation"] = TemplateEncoder.value(page.map(footerNavigation(on:)) ?? [])
             return Encoded(value: .object(TemplateValue.Object(fields)))
         }
     }
 
     static func site(graph: SiteGraph, urls: SiteURLs, buildDate: Day, generator: String) -> Site {
         let config = graph.config
+        let brand = SiteView.Brand(name: config.brand.name ?? config.title, colour: config.brand.colour.hex,
+                                   textColour: config.brand.colour.textColour,
+                                   logoURL: config.brand.logo.flatMap(ContentPath.normalise).map(urls.href))
         return Site(view: SiteView(
-            title: config.title, organisation: config.organisation, language: config.language, url: urls.href(""),
+            title: config.title, cssTitle: CSSString.escape(config.title), organisation: config.organisation, brand: brand, language: config.language, url: urls.href(""),
             stylesheet: urls.href("\(TemplateSet.assetsFolder)/dossier.css"), generator: generator, buildDate: DateView(buildDate),
             tagsURL: graph.tags.isEmpty ? nil : urls.href("\(SiteGraph.tagsFolder)/"),
-            hasNavigation: !graph.navigation.isEmpty || !graph.tags.isEmpty,
+            hasNavigation: !graph.navigation.isEmpty,
             feedURL: graph.reports.isEmpty ? nil : urls.href(Feeds.fileName),
             archiveURL: graph.reports.isEmpty ? nil : urls.href("\(SiteGraph.archiveFolder)/"),
-            navigation: []), navigation: graph.navigation, urls: urls)
+            indexURL: urls.href(AZIndex.path()),
+            search: config.search ? SiteSearchView(url: urls.href(SearchPage.path), script: urls.href(SearchPage.script),
+                                                   bundle: urls.href(Pagefind.bundleFolder + "/")) : nil,
+            navigation: [], footerNavigation: []), navigation: graph.navigation, urls: urls)
     }
 
     /// What a page is, before it becomes a view: the renderer fills in what the page has.
@@ -67,6 +89,8 @@ enum TemplateContext {
         var feedPath: String? = nil
         /// Page `current` of `count` of a section's list.
         var pagination: (current: Int, count: Int, path: (Int) -> String)? = nil
+        /// Its Pagefind filters, when it is indexed.
+        var search: PageSearchView? = nil
     }
 
     static func make(site: Site, page: Page, pages: [Encoded<ListEntryView>] = [], sections: [SectionSummaryView] = [],
@@ -80,9 +104,11 @@ enum TemplateContext {
             isTag: page.kind == .tag, isTagIndex: page.kind == .tags, date: page.date.map(DateView.init),
             tags: tagLinks, hasTags: !tagLinks.isEmpty,
             headings: page.headings.map { PageView.HeadingView(level: $0.level, text: $0.text, id: $0.id) },
+            sections: page.headings.filter { $0.level == 2 }.map { PageView.HeadingView(level: $0.level, text: $0.text, id: $0.id) },
+            cssTitle: CSSString.escape(page.title),
             absoluteURL: page.kind == .notFound ? nil : urls.absolute(page.urlPath),
             feedURL: page.feedPath.map { urls.href($0) },
-            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy))
+            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy), search: page.search)
         return PageContext(
             site: site.encoded(on: page.urlPath), page: view,
             breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: urls.href($0.path)) },

@@ -1,9 +1,14 @@
+import Foundation
+
 /// The templates a site renders with: the built-in defaults, overridden file by file by the site's
 /// own `templates/` folder, parsed once into Dossier's Mustache library and checked against the
 /// data each page kind gets before anything is rendered.
 struct TemplateSet: Sendable {
     static let folder = "templates"
     static let assetsFolder = "assets"
+    /// The parent every page template fills, and its block for the page's own content.
+    static let layoutTemplate = "layout"
+    static let mainBlock = "main"
 
     let library: TemplateLibrary
     /// Each template's text, by name.
@@ -17,15 +22,25 @@ struct TemplateSet: Sendable {
         let folder = RootPath.join(root, Self.folder)
         do {
             for path in try fileSystem.files(under: folder) where !path.hasPrefix(".") {
-                let data = try fileSystem.read(RootPath.join(folder, path))
+                let data: Data
+                do {
+                    data = try fileSystem.read(RootPath.join(folder, path))
+                } catch {
+                    log.add(.error("cannot read template: \((error as? FileSystemError)?.reason ?? error.localizedDescription)",
+                                   at: SourceLocation(file: "\(Self.folder)/\(path)", line: 0, column: 0)))
+                    continue
+                }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    log.add(.error("template is not UTF-8 text", at: SourceLocation(file: "\(Self.folder)/\(path)")))
+                    let bad = UTF8Position.firstInvalid(in: data) ?? (1, 1)
+                    log.add(.error("template is not UTF-8 text: the first byte that is not is here",
+                                   at: SourceLocation(file: "\(Self.folder)/\(path)", line: bad.line, column: bad.column)))
                     continue
                 }
                 texts[path] = (text, false)
             }
         } catch {
-            log.add(.error("cannot read the templates folder: \(error.localizedDescription)", at: SourceLocation(file: Self.folder)))
+            let what = (error as? FileSystemError).map { "cannot list \($0.localizedDescription)" } ?? error.localizedDescription
+            log.add(.error("cannot read the templates folder: \(what)", at: SourceLocation(file: Self.folder, line: 0, column: 0)))
         }
 
         var library = TemplateLibrary()
@@ -64,6 +79,13 @@ struct TemplateSet: Sendable {
                            hint: "a partial or parent must not lead back to the template that uses it"))
         }
 
+        if let layout = sources[Self.layoutTemplate], !layout.isBuiltIn,
+           let nodes = library.template(named: Self.layoutTemplate)?.nodes, !Self.hasBlock(Self.mainBlock, in: nodes) {
+            log.add(.error("the layout has no {{$\(Self.mainBlock)}} block, so every page would lose its content",
+                           at: SourceLocation(file: layout.file, line: 1, column: 1),
+                           hint: "put {{$\(Self.mainBlock)}}{{/\(Self.mainBlock)}} where the page's content goes"))
+        }
+
         let checker = TemplateChecker(library: library, sources: sources)
         var problems: Set<Diagnostic> = []
         let required = PageKind.allCases.map { ($0.template, $0.shape) } + [(PageKind.listItemTemplate, PageKind.listItemShape)]
@@ -80,6 +102,18 @@ struct TemplateSet: Sendable {
         }
         log.add(contentsOf: problems.sorted { $0.location < $1.location })
         return TemplateSet(library: library, texts: templateTexts, assets: assets)
+    }
+
+    /// Whether `nodes` hold the block `name`, at any depth.
+    private static func hasBlock(_ name: String, in nodes: [MustacheNode]) -> Bool {
+        nodes.contains { node in
+            switch node {
+            case let .block(block, _, _): return block.name == name || hasBlock(name, in: block.content)
+            case let .section(_, _, children, _): return hasBlock(name, in: children)
+            case let .parent(_, _, _, overrides, _): return overrides.contains { $0.name == name || hasBlock(name, in: $0.content) }
+            default: return false
+            }
+        }
     }
 
     /// The template and every partial and parent it reaches, sorted.

@@ -15,6 +15,14 @@ struct TagReference: Sendable, Hashable {
     let name: String
     let slug: String
     var urlPath: String { "\(SiteGraph.tagsFolder)/\(slug)/" }
+
+    /// A tag written like a slug (`customer-satisfaction`) is shown as words ("Customer
+    /// satisfaction"); one with a capital or a space is shown as its author wrote it.
+    static func displayName(of written: String) -> String {
+        guard !written.contains(" "), written == written.lowercased() else { return written }
+        let words = written.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
 }
 
 /// A folder of content: a list page of its pages and sub-folders. The top folder is the home page.

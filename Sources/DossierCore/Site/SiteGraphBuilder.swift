@@ -9,6 +9,7 @@ struct SiteGraphBuilder {
     func build(config located: Located<SiteConfig>, registry: IndicatorRegistry, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
                into log: DiagnosticLog) -> SiteGraph {
         let config = located.value
+        let assets = AssetPolicy.allowed(assets, allowRawHTML: config.allowRawHTML, log: log)
         let isFuture = { (page: SourcePage) in !includeFuture && (page.frontMatter.date.map { $0 > today } ?? false) }
         let published = pages.filter { (includeDrafts || !$0.isDraft) && !isFuture($0) }
         let indexFiles = published.filter { $0.file.isSectionIndex }
@@ -26,6 +27,11 @@ struct SiteGraphBuilder {
         graph.drafts = Set(pages.filter { !includeDrafts && $0.isDraft }.map(\.file.contentPath))
         graph.future = Dictionary(uniqueKeysWithValues: pages.filter { !($0.isDraft && !includeDrafts) && isFuture($0) }
             .map { ($0.file.contentPath, $0.frontMatter.date!) })
+        for page in pages where graph.future[page.file.contentPath] != nil {
+            let date = page.frontMatter.date!
+            log.add(.note("not published: dated \(date.long), after the build date \(today.long)", at: page.location(of: "date"),
+                          hint: "build with --future to publish pages dated ahead, or with --today \(date.iso) or later"))
+        }
         graph.failed = Set(allMarkdown.map(\.contentPath)).subtracting(pages.map(\.file.contentPath))
         for index in sitePages.indices where sitePages[index].source.frontMatter.kind == .review {
             graph.reviews[sitePages[index].source.reviewID] = index
@@ -47,6 +53,7 @@ struct SiteGraphBuilder {
         resolveSupersession(&graph, log: log)
         linkSeries(&graph)
         graph.navigation = resolveNavigation(located, graph: graph, log: log)
+        log.add(contentsOf: SiteBrand.logoProblems(located, assetPaths: graph.assetPaths))
         return graph
     }
 
@@ -67,15 +74,17 @@ struct SiteGraphBuilder {
 
     /// `superseded_by` names the newer report by a relative path to its Markdown file.
     private func resolveSupersession(_ graph: inout SiteGraph, log: DiagnosticLog) {
+        let pagePaths = Array(graph.pageIndex.keys)
+        let published = SuggestionIndex { pagePaths }
         for (index, page) in graph.pages.enumerated() {
             guard let link = page.source.frontMatter.supersededBy else { continue }
             let location = page.source.location(of: "superseded_by")
             guard let path = ContentPath.normalise(ContentPath.join(page.source.file.folder, link)),
                   let newer = graph.pageIndex[path] else {
-                let known = graph.pageIndex.keys.filter { $0 != page.source.file.contentPath }
-                    .map { SiteLinkResolver.relative($0, from: page.source.file.folder) }
+                let target = ContentPath.normalise(ContentPath.join(page.source.file.folder, link)) ?? link
+                let near = published.nearest(to: target).flatMap { $0 == page.source.file.contentPath ? nil : $0 }
                 log.add(.error("superseded_by '\(link)' is not a published page", at: location,
-                               hint: Suggestion.nearest(to: link, in: known).map { "did you mean '\($0)'?" }
+                               hint: near.map { "did you mean '\(SiteLinkResolver.relative($0, from: page.source.file.folder))'?" }
                                    ?? "write the newer report's file, relative to this one, e.g. 2007-08-q1.md"))
                 continue
             }
@@ -94,7 +103,7 @@ struct SiteGraphBuilder {
         var seen = Set<String>()
         let tags = (source.frontMatter.tags ?? []).compactMap { name -> TagReference? in
             let slug = Slug.make(from: name)
-            return seen.insert(slug).inserted ? TagReference(name: name, slug: slug) : nil
+            return seen.insert(slug).inserted ? TagReference(name: TagReference.displayName(of: name), slug: slug) : nil
         }
         return SitePage(source: source, urlPath: ContentPath.join(file.folder, name) + "/", tags: tags)
     }
@@ -168,7 +177,7 @@ struct SiteGraphBuilder {
     private func resolveNavigation(_ config: Located<SiteConfig>, graph: SiteGraph, log: DiagnosticLog) -> [ResolvedNavigationItem] {
         config.value.navigation.enumerated().compactMap { index, item in
             let link = item.link
-            if link.contains("://") || link.hasPrefix("mailto:") {
+            if URLPolicy.scheme(of: link) != nil {
                 return ResolvedNavigationItem(title: item.title, target: link, isExternal: true)
             }
             let location = config.location(of: "navigation[\(index + 1)].link")
@@ -179,6 +188,11 @@ struct SiteGraphBuilder {
             if path.hasSuffix(".md"), let page = graph.pageIndex[path] {
                 return ResolvedNavigationItem(title: item.title, target: graph.pages[page].urlPath, isExternal: false)
             }
+            // The page, or every page of the folder, exists but has errors of its own, already
+            // reported: one mistake, one error.
+            if graph.failed.contains(path) { return nil }
+            let folderPrefix = (path.hasSuffix("/") ? path : path + "/")
+            if !path.hasSuffix(".md") && graph.failed.contains(where: { $0.hasPrefix(folderPrefix) }) { return nil }
             if let section = graph.sections[path] {
                 return ResolvedNavigationItem(title: item.title, target: section.urlPath, isExternal: false)
             }

@@ -48,8 +48,20 @@ struct SiteURLs: Sendable {
 struct SiteLinkResolver: LinkResolving {
     let graph: SiteGraph
     let urls: SiteURLs
+    /// Every page and asset, by content path, for the hint of a broken link.
+    let targets: SuggestionIndex
+
+    init(graph: SiteGraph, urls: SiteURLs) {
+        self.graph = graph
+        self.urls = urls
+        targets = SuggestionIndex { Array(graph.pageIndex.keys) + Array(graph.assetPaths) }
+    }
 
     func resolve(_ destination: String, from file: SourceFile) -> LinkResolution {
+        if let problem = URLPolicy.problem(destination) {
+            return .broken(message: "link '\(destination)' \(problem)",
+                           hint: "write an https:// address, a mailto: address, or a path inside the site")
+        }
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || Self.hasScheme(destination) {
             return .keep
         }
@@ -84,10 +96,8 @@ struct SiteLinkResolver: LinkResolving {
             return .broken(message: "link to '\(destination)', a draft page that is not published in this build",
                            hint: "remove `draft: true` from it, or build with --drafts")
         }
-        let known = Array(graph.pageIndex.keys) + Array(graph.assetPaths)
-        let relativeKnown = known.map { Self.relative($0, from: file.folder) }
         return .broken(message: "link to '\(destination)', but content/\(target) does not exist",
-                       hint: Suggestion.nearest(to: decoded, in: relativeKnown).map { "did you mean '\($0)'?" })
+                       hint: targets.nearest(to: target).map { "did you mean '\(Self.relative($0, from: file.folder))'?" })
     }
 
     private static func hasScheme(_ text: String) -> Bool {

@@ -38,10 +38,12 @@ public struct Appendix: StrictDecodable, Sendable, Equatable {
 /// A report to a committee or scrutiny board.
 public struct CommitteeReport: StrictDecodable, Sendable, Equatable {
     public var review: String?
-    public var reportOf: String
-    public var reportTo: String
-    public var meeting: Day
-    public var subject: String
+    /// Who the report is from, the committee it goes to, the meeting and the subject: reports say
+    /// these in their heading, but not every report has all of them, so each is shown only when given.
+    public var reportOf: String?
+    public var reportTo: String?
+    public var meeting: Day?
+    public var subject: String?
     public var declarations: Declarations?
     public var recommendations: [String]?
     public var backgroundDocuments: [String]?

@@ -5,9 +5,11 @@ public struct PlanAction: StrictDecodable, Sendable, Equatable {
     public var due: CalendarDate?
     public var owner: String?
     public var status: WorkStatus?
+    /// A heading the plan groups its actions under, such as "Short term" or "Medium term".
+    public var group: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, text, points, due, owner, status
+        case id, text, points, due, owner, status, group
     }
 
     static let keySchema = KeySchema(CodingKeys.self)
@@ -34,10 +36,26 @@ public struct Measure: StrictDecodable, Sendable, Equatable {
     public var latest: MeasurePoint?
     /// The target in words, when it is not a number.
     public var targetText: String?
+    /// Which way is better. Without it, the way from the baseline to the target.
+    public var direction: Direction?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case description, unit, baseline, target, latest
+        case description, unit, baseline, target, latest, direction
         case targetText = "target_text"
+    }
+
+    /// Which way is better: as written, or from the baseline towards the target; nil when neither says.
+    public var betterDirection: Direction? {
+        if let direction { return direction }
+        guard let baseline, let target, baseline.value != target.value else { return nil }
+        return target.value > baseline.value ? .higher : .lower
+    }
+
+    /// How far the latest value has come from the baseline towards the target, as a whole percentage
+    /// (negative when it went the wrong way); nil without a baseline, a latest value and a target that differs.
+    public var progressPercent: Int? {
+        guard let baseline, let latest, let target, target.value != baseline.value else { return nil }
+        return Int(((latest.value - baseline.value) / (target.value - baseline.value) * 100).rounded())
     }
 
     static let keySchema = KeySchema(CodingKeys.self, nested: [

@@ -12,6 +12,12 @@ public struct ReviewStage: StrictDecodable, Sendable, Equatable {
     }
 
     static let keySchema = KeySchema(CodingKeys.self)
+
+    /// Its end has passed (before `day`) and it is not marked complete (nor deferred).
+    public func isLate(asOf day: Day) -> Bool {
+        guard let end, end.last < day else { return false }
+        return status != .complete && status != .deferred
+    }
 }
 
 /// A Best Value Review.

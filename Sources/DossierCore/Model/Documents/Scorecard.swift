@@ -18,6 +18,10 @@ public enum WorkStatus: String, Keyword {
         }
     }
 
+    /// What an action without a `status` is taken to be: in hand, until it is past its due date (then overdue).
+    /// Not "not started": a document that lists an action without a status has not said it has not started.
+    public static let unstated = WorkStatus.inHand
+
     /// The status as of `day`: an action due before it and not complete (nor deferred) is overdue.
     public func effective(due: CalendarDate?, asOf day: Day?) -> WorkStatus {
         guard self != .complete, self != .deferred, let due, let day, due.last < day else { return self }
@@ -70,7 +74,9 @@ public struct ScorecardAction: StrictDecodable, Sendable, Equatable {
     public var theme: String?
     public var lead: String?
     public var due: CalendarDate?
-    public var status: WorkStatus
+    /// Left out when the document does not say (a report that lists its actions only as "completed /
+    /// in hand" or "overdue"): then `WorkStatus.unstated` applies.
+    public var status: WorkStatus?
     public var progress: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {

@@ -8,6 +8,11 @@ struct ActionView: Codable, Sendable, Equatable {
     let owner: String?
     let due: DateView?
     let status: StatusView
+    /// On the tracker and the dashboard: overdue, but its document is older than its due date, so
+    /// this is the last day anything was reported on it.
+    let noUpdateSince: DateView?
+    /// The plan's grouping of the action ("Short term"), when it has one.
+    let group: String?
     let progress: String?
     let points: [String]
     let hasPoints: Bool
@@ -87,7 +92,11 @@ struct ReviewView: Codable, Sendable, Equatable {
         let name: String
         let start: DateView?
         let end: DateView?
+        /// The stage's dates in words: "July 2004" for one month, "June 2004 to March 2005".
+        let period: String?
         let status: StatusView?
+        /// Its end has passed, as at the build date, without it being marked complete.
+        let late: Bool
         let activities: [String]
         let hasActivities: Bool
     }
@@ -104,6 +113,9 @@ struct ReviewView: Codable, Sendable, Equatable {
     let timeline: String?
     let stages: [Stage]
     let hasStages: Bool
+    /// How many stages are late, as at `asAt` (the build date).
+    let lateCount: Int
+    let asAt: DateView
     let documents: [DocumentEntry]
     let hasDocuments: Bool
 }
@@ -132,7 +144,19 @@ struct PlanView: Codable, Sendable, Equatable {
         let baseline: String?
         let target: String?
         let latest: String?
+        /// "Higher is better" or "Lower is better": as written, or from the baseline towards the target.
+        let direction: String?
+        /// The latest value against the baseline, the better way: "Improved", "Worse", "No change".
+        let change: String?
+        /// "50% of the way from the baseline to the target" (negative when it went the wrong way).
+        let progress: String?
         let chart: String?
+    }
+
+    /// Actions under one of the plan's own headings ("Short term").
+    struct ActionGroup: Codable, Sendable, Equatable {
+        let name: String
+        var actions: [ActionView]
     }
 
     struct Objective: Codable, Sendable, Equatable {
@@ -148,6 +172,9 @@ struct PlanView: Codable, Sendable, Equatable {
         let progress: String?
         let actions: [ActionView]
         let hasActions: Bool
+        /// The actions under their `group` headings, in order; set when every action has a group.
+        let actionGroups: [ActionGroup]
+        let hasActionGroups: Bool
         let measures: [Measure]
         let hasMeasures: Bool
     }
@@ -172,10 +199,10 @@ struct CommitteeView: Codable, Sendable, Equatable {
     }
 
     let review: LinkView?
-    let reportOf: String
-    let reportTo: String
-    let meeting: DateView
-    let subject: String
+    let reportOf: String?
+    let reportTo: String?
+    let meeting: DateView?
+    let subject: String?
     let declarations: [Declaration]
     let hasDeclarations: Bool
     let recommendations: [String]

@@ -53,6 +53,10 @@ struct ActionsView: Codable, Sendable, Equatable {
     let groups: [ActionGroupView]
     let statusCounts: [StatusCountView]
     let actionCount: Int
+    /// The build date: each action is judged as at it, when its document is current.
+    let asAt: DateView
+    /// Overdue actions whose document is older than their due date ("no update since").
+    let noUpdateCount: Int
     let statusChart: String?
 }
 
@@ -81,10 +85,22 @@ struct ArchiveView: Codable, Sendable, Equatable {
 }
 
 struct DashboardView: Codable, Sendable, Equatable {
+    /// One count of the first screen's answer: "8 of 9 indicators on target", "5 actions overdue".
+    struct GlanceItem: Codable, Sendable, Equatable {
+        let count: Int
+        let words: String
+        /// The status it counts (`met`, `near`, `missed`, `overdue`), for its style.
+        let key: String
+    }
+
     struct Quarterly: Codable, Sendable, Equatable {
         let title: String
         let url: String
         let period: String
+        let date: DateView
+        /// Indicators that missed their target or only just missed it, worst first.
+        let exceptions: [ResultView]
+        let hasExceptions: Bool
         let results: [ResultView]
         let statusCounts: [StatusCountView]
         let donut: String?
@@ -96,6 +112,10 @@ struct DashboardView: Codable, Sendable, Equatable {
         let url: String
         let stage: String
         let status: StatusView?
+        /// The current stage's end has passed without it being marked complete.
+        let late: Bool
+        /// How many of the review's stages are late.
+        let lateCount: Int
         let timeline: String?
     }
 
@@ -106,6 +126,10 @@ struct DashboardView: Codable, Sendable, Equatable {
     }
 
     let quarterly: Quarterly?
+    /// The counts the home page opens with: indicators on target, near and missed in the latest
+    /// quarterly report, and overdue actions. Zero counts other than "on target" are left out.
+    let glance: [GlanceItem]
+    let hasGlance: Bool
     let overdue: [ActionView]
     let overdueCount: Int
     let trackerURL: String?

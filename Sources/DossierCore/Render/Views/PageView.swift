@@ -23,12 +23,19 @@ struct PageView: Codable, Sendable, Equatable {
     var tags: [TagLinkView]
     var hasTags: Bool
     var headings: [HeadingView]
+    /// The body's level-2 headings, for a contents list beside the document's own sections.
+    var sections: [HeadingView]
+    /// The title escaped for a CSS string (`content: "…"` in an `@page` rule): only letters,
+    /// digits and spaces are left as they are, so it is safe inside a `<style>` element.
+    var cssTitle: String
     var absoluteURL: String?
     /// The section's own feed, on a section's list.
     var feedURL: String?
     var previous: LinkView?
     var next: LinkView?
     var supersededBy: LinkView?
+    /// What search knows of the page, when the site has search and indexes this page.
+    var search: PageSearchView?
 }
 
 /// Page `current` of `count` of a section's list, with links to a window of pages around it.

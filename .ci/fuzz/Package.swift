@@ -1,0 +1,24 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// libFuzzer targets for Dossier's parsers (see `run`). Built apart from the main package, with
+/// AddressSanitizer and libFuzzer's coverage everywhere (given on the command line, see `run`) and
+/// libFuzzer itself linked into these targets only: `-sanitize=fuzzer` on every target would also
+/// link it into the main package's build tool (EmbedFiles), which has a main of its own.
+let targets = ["splitter", "frontmatter", "chart", "table", "template", "page"]
+
+let package = Package(
+    name: "DossierFuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "Dossier", path: "../..")],
+    targets: targets.map { name in
+        .executableTarget(
+            name: "fuzz-\(name)",
+            dependencies: [.product(name: "DossierCore", package: "Dossier")],
+            path: "Sources/\(name)",
+            // libFuzzer supplies main(); the target only defines LLVMFuzzerTestOneInput.
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        )
+    }
+)
