@@ -16,8 +16,7 @@ let package = Package(
             name: "fuzz-\(name)",
             dependencies: [.product(name: "DossierCore", package: "Dossier")],
             path: "Sources/\(name)",
-            // libFuzzer supplies main(); the target only defines LLVMFuzzerTestOneInput.
-            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
         )
     }

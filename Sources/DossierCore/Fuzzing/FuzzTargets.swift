@@ -32,13 +32,18 @@ public enum FuzzTargets {
         _ = TableBlock.render(text)
     }
 
-    /// A site template: parsed, checked for inclusion cycles and against the page's shape, as a
-    /// site's own `templates/page.mustache` and `templates/layout.mustache`.
+    /// A template: parsed, checked for inclusion cycles and against a page's shape, and rendered
+    /// (when it has no cycle) with a little data of every kind a template meets.
     public static func template(_ text: String) {
-        for name in ["page", "layout"] {
-            let fileSystem = InMemoryFileSystem(["fuzz/templates/\(name).mustache": text])
-            _ = TemplateSet.load(fileSystem: fileSystem, root: "fuzz", into: DiagnosticLog())
-        }
+        var library = TemplateLibrary()
+        guard (try? library.add(text, named: "fuzz")) != nil else { return }
+        let cycles = library.inclusionCycles()
+        let source = TemplateSource(name: "fuzz", file: "templates/fuzz.mustache", isBuiltIn: false)
+        _ = TemplateChecker(library: library, sources: ["fuzz": source]).check("fuzz", shape: PageKind.page.shape)
+        guard cycles.isEmpty else { return }
+        let page: TemplateValue = .object(.init(["title": "A <b>title</b>", "content": "<p>Text</p>", "tags": ["a", "b"],
+                                                 "count": 3, "ratio": 0.5, "draft": false, "none": nil]))
+        _ = library.render("fuzz", context: .object(.init(["page": page, "site": .object(.init(["title": "Site"])), "items": [page, page]])))
     }
 
     /// A whole `check` of a site whose one page is the input, beside a small registry: front

@@ -87,7 +87,6 @@ final class StagingFolder: OutputSink {
 
     /// Marks the folder as Dossier's and swaps it in for the old site.
     func commit() throws(Diagnostic) {
-        let manager = FileManager.default
         if let error = state.withLock({ $0.firstError }) {
             discard()
             throw OutputWriter.failure("cannot write the site: \(error.localizedDescription)", target.path)

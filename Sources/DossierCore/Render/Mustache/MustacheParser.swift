@@ -12,8 +12,14 @@ struct MustacheParser {
         return ParsedTemplate(name: name, nodes: level.nodes)
     }
 
+    /// Sections, parents and blocks inside each other: each level is a recursive call here, and in
+    /// the renderer and the checker, so without a limit a template of `{{#a}}` repeated overflows
+    /// the stack (found by a hostile input written for the fuzz targets). No real template nests more than a few deep.
+    static let maximumDepth = 100
+
     private let bytes: [UInt8]
     private var position = 0
+    private var depth = 0
     /// The offset of the first byte of each line, for locations.
     private let lineStarts: [Int]
 
@@ -75,6 +81,11 @@ struct MustacheParser {
     // MARK: - The parse
 
     private mutating func parseLevel(_ start: State) throws(MustacheSyntaxError) -> Level {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth + 1, let open = start.open { // the template itself is the first level
+            throw MustacheSyntaxError("sections, parents and blocks are nested more than \(Self.maximumDepth) deep here", at: open.at)
+        }
         var state = start
         var level = Level()
         // The whitespace that began the current line, held back until it is known whether the
