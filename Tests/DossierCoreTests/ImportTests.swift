@@ -52,6 +52,7 @@ import Testing
         let outcome = Self.run("quarterly-2006-07-q3.docx", root: root, into: "performance", kind: "quarterly")
         #expect(Self.warnings(outcome) == [
             "quarterly-2006-07-q3.docx: warning: table 1, row 7: 'Printer toner delivery' matches no indicator in content/indicators.yaml; the row is left as a comment in results\n  hint: define the indicator in content/indicators.yaml, then give its result",
+            "quarterly-2006-07-q3.docx: warning: table 1, row 8: 'Help desk / % Of calls answered immediately / % Of all calls/faults fixed immediately' holds 2 results in one row; the row is left as a comment in results\n  hint: give each of its indicators a result of its own",
             "quarterly-2006-07-q3.docx: warning: paragraph 12: the image quarterly-2006-07-q3-image2.png has no alt text\n  hint: describe it between the brackets of ![](quarterly-2006-07-q3-image2.png), or write ![]() only if it is decoration",
             "quarterly-2006-07-q3.docx: warning: table 2, row 5: a merged cell spans 2 columns; its text is in the first and the others are empty\n  hint: a ```table block has no merged cells",
         ])
@@ -64,8 +65,10 @@ import Testing
                      "source: quarterly-2006-07-q3.docx", "draft: true  # until you have confirmed the guesses marked below",
                      "financial_year: 2006/07  # guessed: from 'quarter 3' and '2006/07' in the text",
                      "  - indicator: fault-single-item  # guessed from 'Single item fault' (table 1, row 5): confirm",
-                     "    actual: 92  # from '92% (1684 faults)'", "    volume: 1684", "    volume_unit: faults",
+                     "    actual: 92  # from '92% / (1684 faults)'", "    volume: 1684", "    volume_unit: faults",
                      "  # - {indicator: ?, actual: 97}",
+                     "  # table 1, row 8: 'Help desk / % Of calls answered immediately / % Of all calls/faults fixed immediately' holds 2 results (87%, 59%); give each indicator its own result:",
+                     "headlines:  # the list under '2. Headlines'\n  - Operational performance improvements are being sustained (see section 3)\n",
                      "![Milestones: 73% completed, 27% outstanding](quarterly-2006-07-q3-image1.png)",
                      "Budget savings for 2007/8 are identified; see the *corporate plan*.",
                      "```table\nTotal milestones within the main actions,298\n"] {
@@ -204,6 +207,32 @@ import Testing
             #expect(markdown == expected, "API \(version)")
             #expect(writer.warnings.diagnostics == [], "API \(version)")
         }
+    }
+
+    @Test("A .doc goes through LibreOffice to .docx; the original .doc is what is kept beside the page")
+    func throughLibreOffice() throws {
+        guard try Self.requirePandoc() else { return }
+        let root = try Self.site()
+        // A stand-in for soffice, called as LibreOffice is: --headless --convert-to docx --outdir DIR FILE.
+        let soffice = root.appending(path: "soffice")
+        try """
+            #!/bin/sh
+            [ "$1 $2 $3 $4" = "--headless --convert-to docx --outdir" ] || exit 2
+            name=$(basename "$6"); cp '\(Self.fixture("plan-2002.docx"))' "$5/${name%.*}.docx"
+            """.write(to: soffice, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: soffice.path)
+        let doc = root.appending(path: "Plan 2002.doc")
+        try Data("an old Word 97 file".utf8).write(to: doc)
+        var options = Importer.Options(files: [doc.path], into: "plans", kind: "plan")
+        options.root = root.path
+        options.tools = ImportTools(pandoc: "pandoc", soffice: soffice.path)
+        let outcome = Importer(options).run()[0]
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        #expect(outcome.written == ["content/plans/plan-2002.doc", "content/plans/plan-2002.md"])
+        #expect(try Data(contentsOf: root.appending(path: "content/plans/plan-2002.doc")) == Data("an old Word 97 file".utf8))
+        let page = try String(contentsOf: root.appending(path: "content/plans/plan-2002.md"), encoding: .utf8)
+        #expect(page.contains("source: plan-2002.doc\n"))
+        #expect(Self.check(root) == [])
     }
 
     @Test("source: names a copied file, which the page links; a file that is not there is an error at the key")

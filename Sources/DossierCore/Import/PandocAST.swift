@@ -319,7 +319,9 @@ enum PandocText {
         for inline in inlines {
             switch inline {
             case let .str(value): text += value
-            case .space, .softBreak, .lineBreak: text += " "
+            case .space, .softBreak: text += " "
+            // A line break separates the items of a table cell, as paragraphs do (see `cell`).
+            case .lineBreak: text += "\n"
             case let .emph(inner), let .strong(inner), let .underline(inner), let .strikeout(inner),
                  let .superscript(inner), let .subscript(inner), let .smallCaps(inner), let .link(inner, _):
                 text += plain(inner)
@@ -352,9 +354,10 @@ enum PandocText {
         }
     }
 
-    /// A cell's text: its paragraphs joined by " / " when it has more than one.
+    /// A cell's text: its paragraphs and lines joined by " / " when it has more than one.
     static func cell(_ cell: PandocCell) -> String {
-        cell.blocks.map(plain).map(collapse).filter { !$0.isEmpty }.joined(separator: " / ")
+        cell.blocks.map(plain).flatMap { $0.split(separator: "\n").map(String.init) }.map(collapse)
+            .filter { !$0.isEmpty }.joined(separator: " / ")
     }
 
     static func collapse(_ text: String) -> String {

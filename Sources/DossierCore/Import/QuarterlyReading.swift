@@ -55,6 +55,14 @@ enum QuarterlyReading {
             reading.lines.append("quarter: 1  # not found in the document: write the quarter, 1 to 4")
             warnings.add(nil, "no quarter or financial year found; financial_year and quarter are placeholders to fill in")
         }
+        for (index, block) in blocks.enumerated() {
+            guard case let .header(_, inlines) = block, PandocText.plain(inlines).lowercased().contains("headline"),
+                  index + 1 < blocks.count, case let .bulletList(items) = blocks[index + 1] else { continue }
+            reading.lines.append("headlines:  # the list under '\(PandocText.collapse(PandocText.plain(inlines)))'")
+            reading.lines += items.map { "  - " + KindReading.yaml(PandocText.collapse($0.map(PandocText.plain).joined(separator: " "))) }
+            reading.consumed.formUnion([index, index + 1])
+            break
+        }
         var tableNumber = 0
         for (index, block) in blocks.enumerated() {
             guard case let .table(table) = block else { continue }
@@ -69,6 +77,14 @@ enum QuarterlyReading {
                 let name = cell(columns.indicator)
                 guard !name.isEmpty else { continue }
                 let actualText = cell(columns.actual)
+                let figures = actualText.components(separatedBy: " / ").filter { !$0.hasPrefix("(") && KindReading.number(in: $0) != nil }
+                if figures.count > 1 {
+                    results.append("  # \(place): '\(name)' holds \(figures.count) results (\(figures.joined(separator: ", "))); give each indicator its own result:")
+                    results.append("  # - {indicator: ?, actual: ?}")
+                    warnings.add(place, "'\(name)' holds \(figures.count) results in one row; the row is left as a comment in results",
+                                 hint: "give each of its indicators a result of its own")
+                    continue
+                }
                 guard let indicator = ImportedIndicator.match(name, in: registry) else {
                     results.append("  # \(place): '\(name)' matches no indicator in content/indicators.yaml; add it there, then here:")
                     results.append("  # - {indicator: ?, actual: \(KindReading.number(in: actualText).map(KindReading.format) ?? "?")}")
