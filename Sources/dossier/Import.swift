@@ -40,7 +40,7 @@ struct Import: ParsableCommand {
         var failed = false
         for outcome in Importer(options).run() {
             for diagnostic in outcome.diagnostics {
-                printError(diagnostic.location == .commandLine ? "dossier: \(diagnostic.severity.rawValue): \(diagnostic.message)" : diagnostic.description)
+                printError(diagnostic.description)
                 if diagnostic.severity == .error { failed = true }
             }
             guard !outcome.diagnostics.hasErrors else { continue }

@@ -80,6 +80,7 @@ enum QuarterlyReading {
                 let figures = actualText.components(separatedBy: " / ").filter { !$0.hasPrefix("(") && KindReading.number(in: $0) != nil }
                 if figures.count > 1 {
                     results.append("  # \(place): '\(name)' holds \(figures.count) results (\(figures.joined(separator: ", "))); give each indicator its own result:")
+                    results.append("  #   the row: \(row.map { "'\($0)'" }.joined(separator: " | "))")
                     results.append("  # - {indicator: ?, actual: ?}")
                     warnings.add(place, "'\(name)' holds \(figures.count) results in one row; the row is left as a comment in results",
                                  hint: "give each of its indicators a result of its own")
@@ -87,6 +88,7 @@ enum QuarterlyReading {
                 }
                 guard let indicator = ImportedIndicator.match(name, in: registry) else {
                     results.append("  # \(place): '\(name)' matches no indicator in content/indicators.yaml; add it there, then here:")
+                    results.append("  #   the row: \(row.map { "'\($0)'" }.joined(separator: " | "))")
                     results.append("  # - {indicator: ?, actual: \(KindReading.number(in: actualText).map(KindReading.format) ?? "?")}")
                     warnings.add(place, "'\(name)' matches no indicator in content/indicators.yaml; the row is left as a comment in results",
                                  hint: "define the indicator in content/indicators.yaml, then give its result")

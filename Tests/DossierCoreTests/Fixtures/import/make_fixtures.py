@@ -91,6 +91,12 @@ def quarterly():
     merged = pos.add_row().cells
     merged[0].text = "Milestones completed: 73%"
     pos.cell(4, 0).merge(pos.cell(4, 1))
+    doc.add_heading("5. Accommodation moves", 2)
+    moves = doc.add_table(rows=3, cols=2)
+    for (r, c), text in {(0, 0): "Directorate", (0, 1): "Officers moved", (1, 0): "Customer and Support Services",
+                         (1, 1): "640", (2, 1): "410"}.items():
+        moves.cell(r, c).text = text
+    moves.cell(1, 0).merge(moves.cell(2, 0))
     doc.save("quarterly-2006-07-q3.docx")
 
 
