@@ -85,8 +85,9 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             path: "Tests/DossierCoreTests",
-            // Golden SVG files, read by the chart tests through #filePath.
-            exclude: ["Golden", "MustacheSpec"]
+            // Golden SVG files, read by the chart tests through #filePath; the import tests' .docx
+            // files and the script that makes them (Fixtures/import/make_fixtures.py).
+            exclude: ["Golden", "MustacheSpec", "Fixtures"]
         ),
     ]
 )

@@ -9,7 +9,8 @@ a built site. Every .html file is a page; each is loaded over http from a small 
 checked too).
 
 Then each page is loaded 320 pixels wide and must not scroll sideways (WCAG 1.4.10 Reflow, AA,
-which axe does not test); tables and charts may scroll inside their own wrappers.
+which axe does not test); tables and charts may scroll inside their own wrappers. At 375 pixels
+no status tag in a table cell may wrap or be wider than its cell.
 
 axe's best-practice rules (landmarks, heading order, …) run as well; their findings are printed
 as advice and fail the check only with --strict. Results axe cannot decide ("incomplete",
@@ -145,6 +146,27 @@ return {overflow: overflow, culprits: culprits.map(c => name(c.el) + ' (right ed
 """
 
 
+# Status tags (the `.status` spans of Charts/StatusLook.swift) never wrap and never stick out of
+# their table cell at 375 CSS pixels, the narrow width: a tag wider than its cell would be cut off
+# or overlap the next column.
+TAG_WIDTH = 375
+TAG_PROBE = """
+const problems = [];
+for (const tag of document.querySelectorAll('td .status, th .status')) {
+  const cell = tag.closest('td, th').getBoundingClientRect(), box = tag.getBoundingClientRect();
+  const words = document.createRange();
+  words.selectNodeContents(tag);
+  const lines = new Set(Array.from(words.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+  if (box.width === 0 && box.height === 0) continue;
+  const inner = words.getBoundingClientRect();
+  if (Math.min(box.left, inner.left) < cell.left - 0.5 || Math.max(box.right, inner.right) > cell.right + 0.5) problems.push(tag.textContent.trim() + ' is wider than its cell');
+  else if (lines > 1) problems.push(tag.textContent.trim() + ' wraps onto ' + lines + ' lines');
+  if (problems.length >= 5) break;
+}
+return problems;
+"""
+
+
 def main(argv: list[str]) -> int:
     browser, driver_path, axe_path = tools()
     if sc.check_tools_only(argv):
@@ -180,6 +202,7 @@ def main(argv: list[str]) -> int:
     incomplete_reasons = defaultdict(Counter)  # rule id -> axe's reason -> count
     errors = []
     reflow = []                         # pages that scroll sideways at REFLOW_WIDTH
+    tags = []                           # status tags that wrap or stick out of their cell at TAG_WIDTH
     version = "?"
     runs = 0
     browser_driver = None
@@ -205,6 +228,8 @@ def main(argv: list[str]) -> int:
                     continue
                 runs += 1
                 version = result.get("version", version)
+                if width == TAG_WIDTH:
+                    tags.extend(f"{relative}: {problem}" for problem in browser_driver.execute_script(TAG_PROBE))
                 for violation in result["violations"]:
                     rules[violation["id"]] = violation
                     for node in violation["nodes"]:
@@ -280,14 +305,18 @@ def main(argv: list[str]) -> int:
             print("    (imgNode/bgOverlap on <text> is SVG chart text, whose background axe cannot compute)")
     print(f"  reflow (WCAG 1.4.10, not an axe rule): {len(pages) - len(reflow)} of {len(pages)} page(s) "
           f"fit {REFLOW_WIDTH}px without sideways scrolling")
-    if failing or errors or reflow:
+    if TAG_WIDTH in widths:
+        print(f"  status tags in table cells at {TAG_WIDTH}px: {len(tags)} wrapping or wider than their cell")
+    if failing or errors or reflow or tags:
         count = sum(len(violations[r]) for r in failing)
         print(f"FAILED: {len(failing)} rule(s) violated on {count} element(s), {len(reflow)} page(s) failing "
-              f"reflow, {len(errors)} page error(s) in {timer}:")
+              f"reflow, {len(tags)} status tag problem(s), {len(errors)} page error(s) in {timer}:")
         for rule_id in failing:
             show(rule_id)
         for line in reflow:
             print(f"  [reflow] {line}")
+        for line in tags:
+            print(f"  [status tag] {line}")
         for error in errors:
             print(f"  error: {error}")
         return sc.EXIT_FAILED

@@ -18,7 +18,7 @@ struct Dossier: AsyncParsableCommand {
               dossier serve                      # preview at http://127.0.0.1:8080/ with live reload
             """,
         version: "\(DossierVersion.current) (commit \(String(cString: dossier_source_commit())))",
-        subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self, NewsletterCommand.self, ArchiveCommand.self]
+        subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self, Import.self, NewsletterCommand.self, ArchiveCommand.self]
     )
 
     /// The Swift runtime on Linux finds the command line through /proc (/proc/self/maps). Where /proc

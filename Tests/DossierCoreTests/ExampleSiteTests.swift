@@ -95,9 +95,11 @@ import Testing
         for row in rows {
             #expect(!row.contains("<span class=\"cell-note\">Target"), "a status said twice: \(row.prefix(120))")
         }
-        // The milestones are a ring and its key, then their table: no second table inside the figure.
-        let scorecard = html.components(separatedBy: "id=\"balanced-scorecard\"").last ?? ""
-        #expect(!scorecard.components(separatedBy: "<h2 id=\"actions\"")[0].contains("The data in this chart"))
+        // The results and milestones tables have the charts' figures: no second table inside a figure.
+        for chart in ["doc_targets", "doc_milestones"] {
+            let figure = (html.components(separatedBy: "id=\"\(chart)-title\"").dropFirst().first ?? "").components(separatedBy: "</figure>")[0]
+            #expect(!figure.isEmpty && !figure.contains("The data in this chart"), "\(chart)")
+        }
     }
 
     @Test func indicatorPagesShowASeriesAndTheTrackerListsOverdueFirst() throws {
@@ -118,7 +120,7 @@ import Testing
         #expect(documents.count == 4 && documents == documents.sorted(), "in date order: 2002, January 2004, May 2004, 2012")
     }
 
-    @Test func timelineMarkersSayWhatTheyMark() throws {
+    @Test func timelineMarkersSayWhatTheyMarkAndTheDonutKeyHasFiguresOnlyWithoutTheTable() throws {
         let (site, _) = try Self.build()
         // The build date is long after the plan, so the review marks its latest report.
         let review = Tree.text(site, "reviews/ict-best-value-review/index.html")
@@ -129,6 +131,12 @@ import Testing
         }
         // The home page answers with counts, not the milestones donut (shown on the report itself).
         #expect(!Tree.text(site, "index.html").contains("chart-donut"))
+        // Without the milestones table beside it, the donut's key has the figures and it has its data table.
+        let milestones = Milestones(total: 298, completed: 281, outstanding: 17, overdue: 4)
+        let alone = DocumentCharts.milestones(milestones, tableOnPage: false, id: "m") ?? ""
+        #expect(alone.contains(">281 (94%)</text>") && alone.contains("The data in this chart"))
+        let beside = DocumentCharts.milestones(milestones) ?? ""
+        #expect(!beside.contains(">281 (94%)</text>") && !beside.contains("The data in this chart") && beside.contains(">94%</text>"))
     }
 
     @Test func everySVGParsesAsXMLAndChartIDsAreUniquePerPage() throws {

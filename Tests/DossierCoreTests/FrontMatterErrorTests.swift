@@ -15,7 +15,7 @@ import Testing
 
     @Test func unknownKeyListsTheExpectedKeysAndSuggests() {
         #expect(errors("---\ntitle: Q3\ntittle: again\n---\n") == [
-            "content/q3.md:3:1: error: unknown key 'tittle' in front matter\n  hint: did you mean 'title'? expected one of: title, date, summary, tags, draft, slug, weight, kind, superseded_by",
+            "content/q3.md:3:1: error: unknown key 'tittle' in front matter\n  hint: did you mean 'title'? expected one of: title, date, summary, tags, draft, slug, weight, kind, superseded_by, source",
         ])
     }
 

@@ -106,7 +106,7 @@ import Testing
         let extra = "summary: &s Same words\nx-note: *s\n"
         #expect(YAMLExpansion.scan("summary: &s Same words\nother: *s\n") == nil)
         #expect(Fixture(["content/a.md": Fixture.page("A", extra: extra)]).errors() == [
-            "content/a.md:4:1: error: unknown key 'x-note' in front matter\n  hint: expected one of: title, date, summary, tags, draft, slug, weight, kind, superseded_by",
+            "content/a.md:4:1: error: unknown key 'x-note' in front matter\n  hint: expected one of: title, date, summary, tags, draft, slug, weight, kind, superseded_by, source",
         ])
     }
 

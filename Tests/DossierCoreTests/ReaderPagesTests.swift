@@ -126,4 +126,14 @@ import Testing
         for id in entries { #expect(html.contains("id=\"\(id)\""), "the contents link #\(id) has a target") }
         #expect(html.contains("<p class=\"back-to-top\"><a href=\"#main-content\">Back to top</a></p>"))
     }
+
+    // MARK: Newsletter
+
+    @Test func aNewsletterPageNamesARepeatedSourceOnce() throws {
+        let html = Tree.text(try SiteCheck.site.get(), "newsletter/issue-03/index.html")
+        let start = try #require(html.range(of: "<h3>Actions completed</h3>"))
+        let group = String(html[start.upperBound...]).components(separatedBy: "<h3>")[0]
+        #expect(group.components(separatedBy: "href=\"/ict/performance/2006-07-q3/\"").count - 1 == 1)
+        #expect(group.components(separatedBy: "<li>").count - 1 == 15)
+    }
 }

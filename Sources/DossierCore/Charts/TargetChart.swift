@@ -174,8 +174,6 @@ enum TargetChart {
                              left: Double, right: Double, into drawing: inout Drawing) -> Double {
         let centre = scale.x(0)
         let (lower, upper) = (scale.axis.lower, scale.axis.upper)
-        let ends = [lower, upper].filter { $0 != 0 }.map(scale.x)
-        drawing.marks.insert(contentsOf: RowAxis.gridlines(ends, zero: nil, bands: bands), at: 0)
         let line = bands.map { "M\(centre.svg) \(($0.top - 5).svg)V\(($0.bottom + 5).svg)" }.joined()
         drawing.add(SVGNode("path", ["d": line, "fill": "none", "stroke": Palette.text, "stroke-width": "2", "class": "chart-target"]))
         let top = (bands.last?.bottom ?? 0) + 8
@@ -188,6 +186,9 @@ enum TargetChart {
         var labels = AxisLabels.horizontal(ticks, top: top, left: left, right: right)
         if !labels.isEmpty { labels[0].bold = true; labels[0].colour = Palette.text }
         labels.forEach { drawing.add($0) }
+        // A faint line at each end of the scale whose label has room; an unlabelled one would only puzzle.
+        let ends = ticks.dropFirst().filter { tick in labels.contains { $0.lines == [tick.text] } }.map(\.x)
+        drawing.marks.insert(contentsOf: RowAxis.gridlines(ends, zero: nil, bands: bands), at: 0)
         return top + Label.lineHeight(Metrics.smallSize) + Metrics.pad
     }
 

@@ -10,7 +10,7 @@ import Yams
 struct FrontMatterFields {
     typealias Key = FrontMatter.CodingKeys
 
-    private(set) var title, date, summary, tags, draft, slug, weight, kind, supersededBy: Node?
+    private(set) var title, date, summary, tags, draft, slug, weight, kind, supersededBy, source: Node?
     /// Whether the mapping holds any key besides these: only then can a key be unknown.
     private(set) var hasOtherKeys = false
 
@@ -34,6 +34,7 @@ struct FrontMatterFields {
             case .weight: weight = value
             case .kind: kind = value
             case .supersededBy: supersededBy = value
+            case .source: source = value
             }
         }
     }
@@ -52,6 +53,7 @@ struct FrontMatterFields {
         matter.weight = try YAMLValue.optional(weight, at: [Key.weight], YAMLValue.int)
         matter.kind = try YAMLValue.optional(kind, at: [Key.kind], YAMLValue.keyword)
         matter.supersededBy = try YAMLValue.optional(supersededBy, at: [Key.supersededBy], YAMLValue.url)
+        matter.source = try YAMLValue.optional(source, at: [Key.source], YAMLValue.url)
         return matter
     }
 }

@@ -11,6 +11,9 @@ public struct FrontMatter: StrictDecodable, Equatable, Sendable {
     public var kind: DocumentKind?
     /// A newer report that replaces this one: a relative path to its Markdown file.
     public var supersededBy: String?
+    /// The document the page was made from (a Word file, by `dossier import`): a relative path to a
+    /// file in `content/`, copied unchanged and linked from the page.
+    public var source: String?
 
     public init(title: String, date: Day? = nil, summary: String? = nil, tags: [String]? = nil,
                 draft: Bool? = nil, slug: String? = nil, weight: Int? = nil, kind: DocumentKind? = nil) {
@@ -27,6 +30,7 @@ public struct FrontMatter: StrictDecodable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, date, summary, tags, draft, slug, weight, kind
         case supersededBy = "superseded_by"
+        case source
     }
 
     static let keySchema = KeySchema(CodingKeys.self)

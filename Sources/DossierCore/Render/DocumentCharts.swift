@@ -31,7 +31,9 @@ enum DocumentCharts {
                                   direction: indicator.direction)
         }
         guard let unit, !rows.isEmpty else { return nil }
-        return html(.target(TargetData(title: "Indicators against target, \(period.label)", unit: unit, rows: rows)), id: "doc_targets")
+        // The report's results table (and the dashboard's) right under the chart has the same figures.
+        return html(.target(TargetData(title: "Indicators against target, \(period.label)", unit: unit, rows: rows)), id: "doc_targets",
+                    tableOnPage: true)
     }
 
     /// Days a timeline may mark, in order of preference: the day the site is built, then the
@@ -43,7 +45,10 @@ enum DocumentCharts {
     /// Stages with at least a start or an end date; the others have no place on a time axis.
     /// The marker is the first of `candidates` inside the plan's span, labelled with what it is:
     /// a marker decades away would only squash the stages.
-    static func timeline(_ review: Review, now candidates: [(day: Day, label: String)], id: String = "doc_timeline") -> String? {
+    /// `tableOnPage`: the page lists the stages with their dates and status (the review page), so
+    /// the figure leaves out its own table of them.
+    static func timeline(_ review: Review, now candidates: [(day: Day, label: String)], id: String = "doc_timeline",
+                         tableOnPage: Bool = false) -> String? {
         let stages = (review.stages ?? []).compactMap { stage -> TimelineData.Stage? in
             guard let start = stage.start ?? stage.end, let end = stage.end ?? stage.start else { return nil }
             let name = stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name
@@ -53,7 +58,7 @@ enum DocumentCharts {
         guard let first = stages.map(\.start).min(), let last = stages.map(\.end).max() else { return nil }
         let now = candidates.first { $0.day >= first && $0.day <= last }
         return html(.timeline(TimelineData(title: "Stages of the review and their dates", stages: stages, now: now?.day,
-                                           nowLabel: now?.label)), id: id)
+                                           nowLabel: now?.label)), id: id, tableOnPage: tableOnPage)
     }
 
     /// Actions by status, one bar per group (theme, objective, source document).
@@ -95,14 +100,15 @@ enum DocumentCharts {
         }
         guard !points.isEmpty else { return nil }
         let data = TrendData(title: indicator.name, unit: indicator.unit, points: points)
-        guard sparkline else { return html(.trend(data), id: "doc_trend") }
+        // The indicator page's results table has every point: the figure has no table of its own.
+        guard sparkline else { return html(.trend(data), id: "doc_trend", tableOnPage: true) }
         guard points.contains(where: { TrendWords.value($0) != nil }) else {
             return "<span class=\"cell-note\">\(StatusLook.noData.words)</span>"
         }
         return Chart.sparkline(data, id: "spark_\(indicator.id)").svg
     }
 
-    private static func html(_ request: ChartRequest, id: String) -> String {
-        request.pageHTML(id: id)
+    private static func html(_ request: ChartRequest, id: String, tableOnPage: Bool = false) -> String {
+        request.pageHTML(id: id, tableOnPage: tableOnPage)
     }
 }

@@ -162,7 +162,8 @@ enum DocumentContext {
                                             kind: document.source.document?.kind.title ?? "", date: document.date.map(DateView.init))
         }
         return ReviewView(service: review.service, lead: review.lead,
-                          timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs))),
+                          timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs)),
+                                                            tableOnPage: true),
                           stages: stages, hasStages: !stages.isEmpty, lateCount: lateCount, asAt: DateView(inputs.today),
                           documents: documents, hasDocuments: !documents.isEmpty)
     }

@@ -106,6 +106,7 @@ struct SiteRenderer {
             data.previous = graph.previous[index].map(link)
             data.next = graph.next[index].map(link)
             data.supersededBy = graph.supersededBy[index].map(link)
+            data.source = graph.sources[index].map { (String($0.split(separator: "/").last ?? ""), $0) }
             var doc: TemplateValue?
             var view: DocumentContext.View?
             if page.source.document != nil {

@@ -85,6 +85,8 @@ enum TemplateContext {
         var previous: (title: String, path: String)? = nil
         var next: (title: String, path: String)? = nil
         var supersededBy: (title: String, path: String)? = nil
+        /// The original document (`source:`), as (file name, site path).
+        var source: (title: String, path: String)? = nil
         /// The section's own feed, when it has one.
         var feedPath: String? = nil
         /// Page `current` of `count` of a section's list.
@@ -108,7 +110,8 @@ enum TemplateContext {
             cssTitle: CSSString.escape(page.title),
             absoluteURL: page.kind == .notFound ? nil : urls.absolute(page.urlPath),
             feedURL: page.feedPath.map { urls.href($0) },
-            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy), search: page.search)
+            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy),
+            source: link(page.source), search: page.search)
         return PageContext(
             site: site.encoded(on: page.urlPath), page: view,
             breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: urls.href($0.path)) },

@@ -91,6 +91,8 @@ struct SiteGraph: Sendable {
     var hasActions = false
     /// Page → the page that replaces it (`superseded_by`).
     var supersededBy: [Int: Int] = [:]
+    /// Page → the copied file its `source:` names, by its path inside `content/`.
+    var sources: [Int: String] = [:]
     /// Page → the reports before and after it in its series (quarterly reports; one review's highlight reports).
     var previous: [Int: Int] = [:]
     var next: [Int: Int] = [:]

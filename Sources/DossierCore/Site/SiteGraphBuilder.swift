@@ -51,6 +51,7 @@ struct SiteGraphBuilder {
             }
         }
         resolveSupersession(&graph, log: log)
+        resolveSources(&graph, log: log)
         linkSeries(&graph)
         graph.navigation = resolveNavigation(located, graph: graph, log: log)
         log.add(contentsOf: SiteBrand.logoProblems(located, assetPaths: graph.assetPaths))
@@ -93,6 +94,20 @@ struct SiteGraphBuilder {
                 continue
             }
             graph.supersededBy[index] = newer
+        }
+    }
+
+    /// `source:` names the original document, a file in `content/` that is copied unchanged.
+    private func resolveSources(_ graph: inout SiteGraph, log: DiagnosticLog) {
+        for (index, page) in graph.pages.enumerated() {
+            guard let link = page.source.frontMatter.source else { continue }
+            guard let path = ContentPath.normalise(ContentPath.join(page.source.file.folder, link)),
+                  graph.assetPaths.contains(path) else {
+                log.add(.error("source '\(link)' is not a file in content/", at: page.source.location(of: "source"),
+                               hint: "name the original document, relative to this page, e.g. \(page.source.file.fileName.dropLast(3)).docx"))
+                continue
+            }
+            graph.sources[index] = path
         }
     }
 

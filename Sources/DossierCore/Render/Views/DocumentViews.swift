@@ -228,9 +228,34 @@ struct NewsletterView: Codable, Sendable, Equatable {
             let source: LinkView
         }
 
+        /// Items in a row from one source on one date, so the source is named once.
+        struct Run: Codable, Sendable, Equatable {
+            let source: LinkView
+            let date: DateView
+            let texts: [String]
+        }
+
         struct Group: Codable, Sendable, Equatable {
             let title: String
             let items: [Item]
+            /// The same items as runs, for groups that are not reports themselves.
+            let runs: [Run]
+            let areReports: Bool
+
+            init(title: String, items: [Item]) {
+                self.title = title
+                self.items = items
+                areReports = items.allSatisfy(\.isReport)
+                var runs: [Run] = []
+                for item in items {
+                    if let last = runs.last, last.source == item.source, last.date == item.date {
+                        runs[runs.count - 1] = Run(source: last.source, date: last.date, texts: last.texts + [item.text])
+                    } else {
+                        runs.append(Run(source: item.source, date: item.date, texts: [item.text]))
+                    }
+                }
+                self.runs = runs
+            }
         }
 
         let window: String

@@ -34,6 +34,8 @@ struct PageView: Codable, Sendable, Equatable {
     var previous: LinkView?
     var next: LinkView?
     var supersededBy: LinkView?
+    /// The original document the page was made from: its file name and address.
+    var source: LinkView?
     /// What search knows of the page, when the site has search and indexes this page.
     var search: PageSearchView?
 }
