@@ -91,6 +91,8 @@ enum TemplateContext {
         var pagination: (current: Int, count: Int, path: (Int) -> String)? = nil
         /// Its Pagefind filters, when it is indexed.
         var search: PageSearchView? = nil
+        /// Its PDF, when the build prints one.
+        var pdf: PagePDFView? = nil
     }
 
     static func make(site: Site, page: Page, pages: [Encoded<ListEntryView>] = [], sections: [SectionSummaryView] = [],
@@ -108,7 +110,8 @@ enum TemplateContext {
             cssTitle: CSSString.escape(page.title),
             absoluteURL: page.kind == .notFound ? nil : urls.absolute(page.urlPath),
             feedURL: page.feedPath.map { urls.href($0) },
-            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy), search: page.search)
+            previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy), search: page.search,
+            pdf: page.pdf)
         return PageContext(
             site: site.encoded(on: page.urlPath), page: view,
             breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: urls.href($0.path)) },
