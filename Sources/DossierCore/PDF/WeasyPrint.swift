@@ -37,6 +37,17 @@ public struct WeasyPrint: Sendable {
                 raise ValueError("not part of the site: " + url)
             return super().fetch(url, headers)
     fetch = SiteFiles(allowed_protocols=["file"])
+    # WeasyPrint 70 tags <th> as /TH but drops its scope attribute: carry it over, so each
+    # header cell says whether it heads a column or a row (PDF/UA-1, table headers).
+    import weasyprint.pdf.tags as tags
+    build_tree = tags._build_box_tree
+    def build_tree_with_scope(box, *args):
+        yield from build_tree(box, *args)
+        mark = getattr(box, "mark", None)
+        scope = box.element.get("scope") if box.element is not None and box.element_tag == "th" else None
+        if mark is not None and scope in ("col", "colgroup", "row", "rowgroup"):
+            mark["A"]["Scope"] = "/Column" if scope.startswith("col") else "/Row"
+    tags._build_box_tree = build_tree_with_scope
     for html, pdf in zip(sys.argv[4::2], sys.argv[5::2]):
         options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
         document = HTML(filename=html, url_fetcher=fetch).render(**options)
