@@ -18,7 +18,7 @@ struct Dossier: AsyncParsableCommand {
               dossier serve                      # preview at http://127.0.0.1:8080/ with live reload
             """,
         version: "\(DossierVersion.current) (commit \(String(cString: dossier_source_commit())))",
-        subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self, Import.self, NewsletterCommand.self, ArchiveCommand.self]
+        subcommands: [Init.self, Build.self, Check.self, Serve.self, New.self, Import.self, NewsletterCommand.self, ArchiveCommand.self, PDFCommand.self]
     )
 
     /// The Swift runtime on Linux finds the command line through /proc (/proc/self/maps). Where /proc
@@ -68,9 +68,10 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Runs the pipeline and prints diagnostics as `path:line:column: error: message`.
-    func run(_ mode: Pipeline.Mode, output: String?, search: Bool = false) throws {
+    func run(_ mode: Pipeline.Mode, output: String?, search: Bool = false, pdf: Bool = false) throws {
         var options = try buildOptions(output: output)
         if search { options.search = true }
+        if pdf { options.pdf = true }
         let prefix = root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
         do {
             let report = try Pipeline(options: options).run(mode)
@@ -113,7 +114,10 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Add full-text search (Pagefind), as `search: true` in site.yaml does.")
     var search = false
 
-    func run() throws { try site.run(.build, output: output, search: search) }
+    @Flag(name: .long, help: "Print each report to report.pdf beside its page (WeasyPrint), as `pdf: true` in site.yaml does.")
+    var pdf = false
+
+    func run() throws { try site.run(.build, output: output, search: search, pdf: pdf) }
 }
 
 struct Check: ParsableCommand {

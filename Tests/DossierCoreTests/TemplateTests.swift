@@ -16,7 +16,7 @@ import Testing
 
     @Test func unknownVariableIsAnErrorWithASuggestion() {
         #expect(errors(["templates/page.mustache": "<h1>{{page.titel}}</h1>\n  {{#page.tags}}{{nmae}}{{/page.tags}}\n"]) == [
-            "templates/page.mustache:1:5: error: unknown variable 'page.titel'\n  hint: did you mean 'page.title'? names here: page.absoluteURL, page.content, page.cssTitle, page.date, page.feedURL, page.hasTags, page.headings, page.isHome, page.isSection, page.isTag, page.isTagIndex, page.kind, page.kindTitle, page.next, page.previous, page.search, page.sections, page.source, page.summary, page.supersededBy, page.tags, page.title, page.url",
+            "templates/page.mustache:1:5: error: unknown variable 'page.titel'\n  hint: did you mean 'page.title'? names here: page.absoluteURL, page.content, page.cssTitle, page.date, page.feedURL, page.hasTags, page.headings, page.isHome, page.isSection, page.isTag, page.isTagIndex, page.kind, page.kindTitle, page.next, page.pdf, page.previous, page.search, page.sections, page.source, page.summary, page.supersededBy, page.tags, page.title, page.url",
             "templates/page.mustache:2:17: error: unknown variable 'nmae'\n  hint: did you mean 'name'? names here: breadcrumbs, hasBreadcrumbs, hasPages, hasSections, hasTags, name, page, pages, pagination, sections, site, tags, url",
         ])
     }

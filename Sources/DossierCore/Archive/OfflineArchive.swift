@@ -69,6 +69,8 @@ public struct OfflineArchive: Sendable {
                                         fileSystem: options.fileSystem)
         // Pagefind cannot work from files: the archive's pages carry no search box and no script.
         buildOptions.search = false
+        // The archive is made from an in-memory build, which prints no PDFs.
+        buildOptions.pdf = false
         let site: BuildReport
         do {
             site = try Pipeline(options: buildOptions).run(.check)

@@ -82,6 +82,7 @@ public enum SiteStarter {
         yaml.add("brand:", "the header: its name (default: title), colour (#rrggbb) and an optional PNG logo inside content/")
         yaml.add("  colour: \"#2f3e4c\"")
         yaml.add("search: false", "true adds full-text search (needs: python3 -m pip install pagefind-bin==1.5.2)")
+        yaml.add("pdf: false", "true prints each report to report.pdf beside its page (needs: python3 -m pip install weasyprint==70.0)")
         yaml.add("allow_raw_html: false", "true keeps raw HTML written in Markdown")
         yaml.add("page_size: 20", "how many pages each page of a section's list shows")
         yaml.add("feed_size: 20", "how many of the newest reports each Atom feed holds")

@@ -22,6 +22,8 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public var brand: SiteBrand = SiteBrand()
     /// Full-text search with Pagefind: a search page, a search box in the header and the index.
     public var search: Bool
+    /// `report.pdf` beside each report's page, printed with WeasyPrint and linked from the page.
+    public var pdf: Bool = false
 
     public init(title: String = "Dossier site", organisation: String? = nil, baseURL: String = "/",
                 language: String = "en-GB", navigation: [NavigationItem] = [], allowRawHTML: Bool = false,
@@ -41,7 +43,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
     public static let defaults = SiteConfig()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, organisation, language, navigation, tolerance, newsletter, brand, search
+        case title, organisation, language, navigation, tolerance, newsletter, brand, search, pdf
         case pageSize = "page_size"
         case feedSize = "feed_size"
         case baseURL = "base_url"
@@ -66,6 +68,7 @@ public struct SiteConfig: StrictDecodable, Equatable, Sendable {
         newsletter = try container.decodeIfPresent(NewsletterSettings.self, forKey: .newsletter)
         brand = try container.decodeIfPresent(SiteBrand.self, forKey: .brand) ?? SiteBrand()
         search = try container.decodeIfPresent(Bool.self, forKey: .search) ?? defaults.search
+        pdf = try container.decodeIfPresent(Bool.self, forKey: .pdf) ?? defaults.pdf
     }
 
     /// How many navigation links the header shows; the rest are in the footer, so the header's

@@ -19,6 +19,13 @@ public struct BuildOptions: Sendable {
     public var search: Bool? = nil
     /// The indexer search runs.
     public var pagefind = Pagefind()
+    /// `report.pdf` for each report: nil as site.yaml's `pdf` says, true for `--pdf`, false to
+    /// leave them out whatever site.yaml says.
+    public var pdf: Bool? = nil
+    /// The engine that prints them.
+    public var weasyPrint = WeasyPrint()
+    /// Print only these reports (site paths), for `dossier pdf PAGE`; nil prints every report.
+    public var pdfPages: Set<String>? = nil
 
     public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false,
                 today: Day, fileSystem: FileSystem = LocalFileSystem()) {

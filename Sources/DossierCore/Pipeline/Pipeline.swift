@@ -58,10 +58,17 @@ public struct Pipeline: Sendable {
         let parsed = timer.time("parse") { PageParser().parse(content, into: log) }
         var validated = timer.time("validate") { Validator().validate(parsed, into: log) }
         if let search = options.search { validated.config.value.search = search }
+        if let pdf = options.pdf { validated.config.value.pdf = pdf }
+        // `check` writes nothing, so it prints no PDFs and its pages link none.
+        if mode == .check { validated.config.value.pdf = false }
         let config = validated.config
         if config.value.search {
             let location = options.search == nil ? config.location(of: "search") : SourceLocation(file: "--search", line: 0)
             if let problem = options.pagefind.problem(at: location) { log.add(problem) }
+        }
+        if config.value.pdf {
+            let location = options.pdf == nil ? config.location(of: "pdf") : SourceLocation(file: "--pdf", line: 0)
+            if let problem = options.weasyPrint.problem(at: location) { log.add(problem) }
         }
         let graph = timer.time("graph") {
             SiteGraphBuilder(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
@@ -94,6 +101,24 @@ public struct Pipeline: Sendable {
         if log.hasErrors {
             staging?.discard()
             throw BuildFailure(diagnostics: log.diagnostics)
+        }
+        // The PDFs are printed from the written pages, and fill in their links, before search
+        // indexes those pages.
+        if let staging, config.value.pdf {
+            let failure: Diagnostic? = timer.time("pdf") {
+                do throws(Diagnostic) {
+                    try ReportPDFs.print(graph.reports.map { graph.pages[$0].urlPath }.filter { options.pdfPages?.contains($0) ?? true }, in: staging.folder.path,
+                                         basePath: SiteURLs(baseURL: config.value.baseURL).basePath,
+                                         engine: options.weasyPrint, date: options.today, reportedAs: options.outputFolder)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure {
+                staging.discard()
+                throw BuildFailure(diagnostics: log.diagnostics + [failure])
+            }
         }
         if let staging, config.value.search {
             let failure: Diagnostic? = timer.time("search") {

@@ -135,7 +135,9 @@ final class SiteSession {
         let input = PageParser.Parsed(config: parser.parseConfig(configText, log: log),
                                       registry: registry ?? Located(value: IndicatorRegistry(), file: registryFile, locations: .none),
                                       registryFailed: registryText != nil && registry == nil, pages: pages)
-        let validated = timer.time("validate") { Validator().validate(input, into: log) }
+        var validated = timer.time("validate") { Validator().validate(input, into: log) }
+        // The preview prints no PDFs, so its pages link none.
+        validated.config.value.pdf = false
         let config = validated.config
         siteTitle = config.value.title
         baseURL = config.value.baseURL

@@ -121,6 +121,9 @@ struct SiteRenderer {
                 }
             }
             if graph.config.search { data.search = SearchFilters.page(page, view: view) }
+            if graph.config.pdf && SiteGraph.isReport(page) {
+                data.pdf = PagePDFView(url: ReportPDFs.fileName)
+            }
             write(data, TemplateContext.make(site: shared.site, page: data), doc: doc, to: sink, log: log)
 
         case let .sectionList(folder, number):

@@ -93,6 +93,8 @@ enum TemplateContext {
         var pagination: (current: Int, count: Int, path: (Int) -> String)? = nil
         /// Its Pagefind filters, when it is indexed.
         var search: PageSearchView? = nil
+        /// Its PDF, when the build prints one.
+        var pdf: PagePDFView? = nil
     }
 
     static func make(site: Site, page: Page, pages: [Encoded<ListEntryView>] = [], sections: [SectionSummaryView] = [],
@@ -111,7 +113,7 @@ enum TemplateContext {
             absoluteURL: page.kind == .notFound ? nil : urls.absolute(page.urlPath),
             feedURL: page.feedPath.map { urls.href($0) },
             previous: link(page.previous), next: link(page.next), supersededBy: link(page.supersededBy),
-            source: link(page.source), search: page.search)
+            source: link(page.source), search: page.search, pdf: page.pdf)
         return PageContext(
             site: site.encoded(on: page.urlPath), page: view,
             breadcrumbs: page.breadcrumbs.map { LinkView(title: $0.title, url: urls.href($0.path)) },

@@ -112,7 +112,9 @@ struct SiteGraph: Sendable {
     var home: SiteSection { sections[""]! }
     var hasIndicators: Bool { !registry.indicators.isEmpty }
     /// Dated pages other than newsletters: the reports the archive, the feeds and the dashboard are about.
-    var reports: [Int] { pages.indices.filter { pages[$0].date != nil && pages[$0].source.frontMatter.kind != .newsletter } }
+    var reports: [Int] { pages.indices.filter { Self.isReport(pages[$0]) } }
+
+    static func isReport(_ page: SitePage) -> Bool { page.date != nil && page.source.frontMatter.kind != .newsletter }
 
     /// Pages Dossier makes itself, beside the content: the indicators, the action tracker, the archive.
     var generatedFolders: [String] {

@@ -38,6 +38,15 @@ struct PageView: Codable, Sendable, Equatable {
     var source: LinkView?
     /// What search knows of the page, when the site has search and indexes this page.
     var search: PageSearchView?
+    /// The report's PDF, when the build prints them.
+    var pdf: PagePDFView?
+}
+
+/// `page.pdf`: the report's `report.pdf`. Its page count and size are known only after the page
+/// is printed, so the template writes `<!--dossier:pdf-facts-->` inside the link and the build
+/// fills it in.
+struct PagePDFView: Codable, Sendable, Equatable {
+    let url: String
 }
 
 /// Page `current` of `count` of a section's list, with links to a window of pages around it.

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// Issue 15: `report.pdf` beside each report's page with `--pdf`, printed by WeasyPrint.
+@Suite(.serialized) struct ReportPDFTests {
+    /// A stand-in for WeasyPrint's driver (`-c SCRIPT DATE FOLDER BASE (HTML PDF)…`): says it is
+    /// 70.0, then writes a small file for each PDF and says it has 2 pages; when `failing`, it
+    /// writes the first and fails.
+    static func fakeEngine(failing: Bool = false) throws -> WeasyPrint {
+        let script = TemporaryFolder.make().appending(path: failing ? "failing-weasyprint" : "fake-weasyprint")
+        try """
+            #!/bin/sh
+            shift 2
+            if [ "$1" = "--version" ]; then echo "WeasyPrint 70.0"; exit 0; fi
+            shift 3
+            while [ $# -gt 0 ]; do
+              printf '%%PDF-1.7 fake' > "$2"
+              \(failing ? "echo 'ERROR: Failed to print the page' >&2; exit 2" : "echo 2")
+              shift 2
+            done
+            """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return WeasyPrint(command: [script.path])
+    }
+
+    static var weasyPrintInstalled: Bool { WeasyPrint().problem(at: SourceLocation(file: "x")) == nil }
+
+    static func exampleOptions(output: URL) -> BuildOptions {
+        var options = BuildOptions(root: repositoryRoot.path, output: output.path, today: Fixture.today)
+        options.validateContexts = true
+        options.pdf = true
+        return options
+    }
+
+    /// Site paths of the example site's reports.
+    static var exampleReports: [String] {
+        let graph = AZIndexTests.exampleGraph()
+        return graph.reports.map { graph.pages[$0].urlPath }
+    }
+
+    static func buildErrors(_ options: BuildOptions) -> [String] {
+        do {
+            return try Pipeline(options: options).run(.build).diagnostics.filter { $0.severity == .error }.map(\.description)
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func theLinkSaysHowManyPagesAndHowBig() {
+        #expect(ReportPDFs.facts(pages: 1, bytes: 999) == ", 1 page, 1 KB")
+        #expect(ReportPDFs.facts(pages: 8, bytes: 88_555) == ", 8 pages, 89 KB")
+        #expect(ReportPDFs.size(0) == "1 KB")
+        #expect(ReportPDFs.size(999_999) == "1000 KB")
+        #expect(ReportPDFs.size(1_000_000) == "1.0 MB")
+        #expect(ReportPDFs.size(2_449_999) == "2.4 MB")
+    }
+
+    @Test func eachReportLinksItsPDFWithThePagesAndSizeTheEngineGave() throws {
+        let output = TemporaryFolder.make().appending(path: "site")
+        var options = Self.exampleOptions(output: output)
+        options.weasyPrint = try Self.fakeEngine()
+        let report = try Pipeline(options: options).run(.build)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let reports = Self.exampleReports
+        #expect(reports.count >= 6)
+        let files = Tree.snapshot(output)
+        for page in reports {
+            #expect(files[page + "report.pdf"].map { Array($0) } == Array("%PDF-1.7 fake".utf8), "\(page)")
+            #expect(Tree.text(output, page + "index.html").contains(
+                "<p class=\"pdf-download\"><a href=\"report.pdf\" type=\"application/pdf\">Download as PDF, 2 pages, 1 KB</a></p>"), "\(page)")
+        }
+        // Only reports: no PDF for a newsletter issue, a list or a plain page.
+        #expect(files.keys.filter { $0.hasSuffix(".pdf") }.sorted() == reports.map { $0 + "report.pdf" }.sorted())
+        for (path, bytes) in files where path.hasSuffix(".html") {
+            #expect(!String(decoding: bytes, as: UTF8.self).contains(ReportPDFs.factsMarker), "\(path)")
+        }
+    }
+
+    @Test func withoutPDFNoPageLinksOne() throws {
+        let (site, _) = try ExampleSiteTests.build()
+        for (path, bytes) in Tree.snapshot(site) {
+            #expect(!path.hasSuffix(".pdf"), "\(path)")
+            if path.hasSuffix(".html") {
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(!text.contains("Download as PDF") && !text.contains(ReportPDFs.factsMarker), "\(path)")
+            }
+        }
+    }
+
+    @Test func aFailedPrintLeavesThePreviousSiteByteIdentical() throws {
+        let (site, _) = try ExampleSiteTests.build()
+        let before = Tree.snapshot(site)
+        var options = Self.exampleOptions(output: site)
+        options.weasyPrint = try Self.fakeEngine(failing: true)
+        #expect(Self.buildErrors(options) == [
+            "\(site.path): error: WeasyPrint failed to print the reports as PDF (exit status 2):\n  ERROR: Failed to print the page",
+        ])
+        #expect(Tree.snapshot(site) == before)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.deletingLastPathComponent().path)
+        #expect(beside.filter { $0 != ".site.lock" } == ["site"], "staging folders left: \(beside)")
+    }
+
+    @Test func pdfWithoutWeasyPrintIsAnErrorNamingTheInstallCommand() {
+        var files = ["content/a.md": Fixture.page("A", extra: "date: 2006-06-01\n")]
+        files["content/site.yaml"] = "title: T\npdf: true\n"
+        var options = Fixture(files).options()
+        options.weasyPrint = WeasyPrint(command: ["/nonexistent/python3"])
+        #expect(Self.buildErrors(options) == [
+            "content/site.yaml:2:6: error: PDF is on, but WeasyPrint cannot be run (/nonexistent/python3: '/nonexistent/python3' is not on PATH)\n  hint: install it with: python3 -m pip install weasyprint==70.0",
+        ])
+        files["content/site.yaml"] = "title: T\n"
+        options = Fixture(files).options()
+        options.pdf = true
+        options.weasyPrint = WeasyPrint(command: ["/bin/sh", "-c", "echo 'ModuleNotFoundError: No module named weasyprint' >&2; exit 1", "sh"])
+        #expect(Self.buildErrors(options) == [
+            "--pdf: error: PDF is on, but WeasyPrint is not installed (/bin/sh -c echo 'ModuleNotFoundError: No module named weasyprint' >&2; exit 1 sh exited 1: ModuleNotFoundError: No module named weasyprint)\n  hint: install it with: python3 -m pip install weasyprint==70.0",
+        ])
+    }
+
+    @Test func onePDFIsMadeWithoutTouchingTheSite() throws {
+        let folder = TemporaryFolder.make()
+        let destination = folder.appending(path: "q3.pdf").path
+        var options = BuildOptions(root: repositoryRoot.path, today: Fixture.today)
+        options.weasyPrint = try Self.fakeEngine()
+        let warnings = try SingleReportPDF.make(options, page: "performance/2006-07-q3", to: destination)
+        #expect(warnings.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: destination)) == Data("%PDF-1.7 fake".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["q3.pdf"])
+        do {
+            _ = try SingleReportPDF.make(options, page: "performance/2006-07-q3/", to: destination)
+            Issue.record("an existing PDF was replaced without --force")
+        } catch {
+            #expect(error.errors.map(\.description) == [
+                "\(destination): error: \(destination) already exists\n  hint: pass --force to replace it, or --output another file",
+            ])
+        }
+        do {
+            _ = try SingleReportPDF.make(options, page: "about/", to: folder.appending(path: "about.pdf").path)
+            Issue.record("a page that is not a report was printed")
+        } catch {
+            #expect(error.errors.map(\.description).last?.hasPrefix("about/: error: 'about/' is not a report of the site\n  hint: give a report's site path, such as ") == true)
+        }
+    }
+
+    /// The real engine: tagged PDF/UA-1 with the build date, the same bytes from two builds, and
+    /// the links' page counts and sizes those of the files.
+    @Test func withWeasyPrintTheReportsPrintTheSameBytesTwice() throws {
+        guard Self.weasyPrintInstalled else {
+            if SiteCheck.isCI { Issue.record("CI is set but WeasyPrint is missing: \(WeasyPrint.installCommand)") }
+            print("SKIPPED: WeasyPrint is not installed (\(WeasyPrint.installCommand))")
+            return
+        }
+        let first = TemporaryFolder.make().appending(path: "site")
+        let second = TemporaryFolder.make().appending(path: "site")
+        let report = try Pipeline(options: Self.exampleOptions(output: first)).run(.build)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        _ = try Pipeline(options: Self.exampleOptions(output: second)).run(.build)
+        let (a, b) = (Tree.snapshot(first), Tree.snapshot(second))
+        #expect(a == b, "two builds differ in \(a.keys.filter { a[$0] != b[$0] }.sorted())")
+        for page in Self.exampleReports {
+            let pdf = try #require(a[page + "report.pdf"], "no PDF for \(page)")
+            #expect(pdf.starts(with: Array("%PDF-".utf8)))
+            let html = Tree.text(first, page + "index.html")
+            let pages = try #require(Self.pdfInfo(first.appending(path: page + "report.pdf"))?["Pages"].flatMap { Int($0) })
+            #expect(html.contains("Download as PDF\(ReportPDFs.facts(pages: pages, bytes: pdf.count))</a>"), "\(page)")
+            let info = Self.pdfInfo(first.appending(path: page + "report.pdf")) ?? [:]
+            #expect(info["Tagged"] == "yes" && info["Page size"]?.hasSuffix("(A4)") == true, "\(page): \(info)")
+            #expect(info["CreationDate"]?.contains("2026") == true && info["CreationDate"] == info["ModDate"], "\(page): \(info)")
+        }
+        #expect(Self.pdfInfo(first.appending(path: "performance/2006-07-q3/report.pdf"))?["Pages"] == "\(SiteCheck.printLimits.quarterly)")
+    }
+
+    /// `pdfinfo`'s fields (Debian poppler-utils, which `.ci/run` installs for the layout check).
+    static func pdfInfo(_ file: URL) -> [String: String]? {
+        guard let result = try? ExternalTool.run("/usr/bin/pdfinfo", ["-isodates", file.path]), result.status == 0 else { return nil }
+        var fields: [String: String] = [:]
+        for line in result.output.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return fields
+    }
+}
