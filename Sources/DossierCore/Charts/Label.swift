@@ -68,7 +68,16 @@ struct Label: Sendable, Equatable {
         top + Double(index) * lineHeight + (lineHeight - size) / 2 + size * 0.78
     }
 
+    /// The label. A halo is a white outline under the text that keeps it legible over marks: drawn
+    /// as a copy of the text beneath it, not with `paint-order`, which some renderers (WeasyPrint's,
+    /// in PDFs) ignore and would then paint the outline over the letters.
     var node: SVGNode {
+        let text = textNode(halo: false)
+        guard halo else { return text }
+        return SVGNode("g", ["class": "chart-haloed"], children: [textNode(halo: true), text])
+    }
+
+    private func textNode(halo outline: Bool) -> SVGNode {
         let titleChild = full.map { [SVGNode("title", text: $0)] } ?? []
         let single = lines.count == 1
         let spans = single ? [] : lines.enumerated().map { index, line in
@@ -79,13 +88,13 @@ struct Label: Sendable, Equatable {
             "font-size": size.svg,
             "font-weight": bold ? "700" : nil,
             "font-style": italic ? "italic" : nil,
-            "fill": colour,
+            "fill": outline ? Palette.background : colour,
             "text-anchor": anchor == .start ? nil : anchor.rawValue,
-            "stroke": halo ? Palette.background : nil,
-            "stroke-width": halo ? "4" : nil,
-            "stroke-linejoin": halo ? "round" : nil,
-            "style": halo ? "paint-order: stroke" : nil,
-            "class": halo ? "chart-text chart-halo" : "chart-text",
-        ], text: single ? lines[0] : nil, children: titleChild + spans)
+            "stroke": outline ? Palette.background : nil,
+            "stroke-width": outline ? "4" : nil,
+            "stroke-linejoin": outline ? "round" : nil,
+            "aria-hidden": outline ? "true" : nil,
+            "class": outline ? "chart-text chart-halo" : "chart-text",
+        ], text: single ? lines[0] : nil, children: (outline ? [] : titleChild) + spans)
     }
 }
