@@ -383,7 +383,8 @@ private struct RunningPreview {
 
     /// Sends `request` and reads until `done` says the bytes so far are enough, or the server closes.
     func exchange(_ request: String, until done: @escaping @Sendable (String) -> Bool = { _ in false }) async throws -> String {
-        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        // FlyingFox gives a connection 5 s by default; the suite runs beside others that keep both cores busy.
+        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 120)
         defer { try? socket.close() }
         try await socket.write(Data(request.utf8))
         return try await bounded(seconds: 120) {
