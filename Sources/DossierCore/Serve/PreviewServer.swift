@@ -33,7 +33,10 @@ final class PreviewServer: Sendable {
         let streams = EventStreams(basePath: routes.basePath, pingInterval: pingInterval)
         self.streams = streams
         let address = try PreviewHost.address(host: host, port: port)
-        http = HTTPServer(address: address, timeout: 15, logger: .disabled,
+        // FlyingFox answers 500 when a handler runs past this. Ours only read the published
+        // snapshot, so a long limit costs nothing, and a machine whose cores are all busy (a build
+        // beside the preview, or CI) does not turn a slow answer into an error.
+        http = HTTPServer(address: address, timeout: 120, logger: .disabled,
                           handler: Handler(site: site, routes: routes, streams: streams))
     }
 
