@@ -259,3 +259,29 @@ import Testing
         #expect(CommonMarkWriter.csv("say \"hi\", then") == "\"say \"\"hi\"\", then\"")
     }
 }
+
+@Suite struct XMLScannerTests {
+    @Test func readsWordsXMLWithoutPrefixesEntitiesOrCommentsInTheWay() {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <!-- a comment with <w:tbl> inside -->
+            <cp:coreProperties xmlns:cp="x" xmlns:dc="y"><dc:title>Q3 &amp; Q4 &#8211; &lt;draft&gt;</dc:title>\
+            <w:tc><w:gridSpan w:val="2"/><w:vMerge/></w:tc><![CDATA[a < b]]></cp:coreProperties>
+            """
+        var events: [XMLScanner.Event] = []
+        XMLScanner.scan(Data(xml.utf8)) { event in
+            if case let .text(text) = event, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return }
+            events.append(event)
+        }
+        #expect(events == [
+            .start(name: "coreProperties", attributes: [:]),
+            .start(name: "title", attributes: [:]), .text("Q3 & Q4 – <draft>"), .end(name: "title"),
+            .start(name: "tc", attributes: [:]),
+            .start(name: "gridSpan", attributes: ["val": "2"]), .end(name: "gridSpan"),
+            .start(name: "vMerge", attributes: [:]), .end(name: "vMerge"),
+            .end(name: "tc"),
+            .text("a < b"),
+            .end(name: "coreProperties"),
+        ])
+    }
+}

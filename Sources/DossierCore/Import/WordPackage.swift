@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 // ZIPFoundation (weichsel/ZIPFoundation) is the ZIP library Dossier keeps: the offline archive
 // writes with it, and the importer reads a .docx (a ZIP of XML parts) with it.
 import ZIPFoundation
@@ -59,89 +56,70 @@ struct WordPackage {
 }
 
 /// docProps/core.xml: Dublin Core elements under cp:coreProperties.
-private final class CorePropertiesReader: NSObject, XMLParserDelegate {
-    private var properties = WordPackage.Properties()
-    private var text = ""
-
+private enum CorePropertiesReader {
     static func read(_ data: Data) -> WordPackage.Properties {
-        let reader = CorePropertiesReader()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = reader
-        parser.parse()
-        return reader.properties
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        text = ""
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        let value = PandocText.collapse(text)
-        text = ""
-        guard !value.isEmpty else { return }
-        switch elementName {
-        case "title": properties.title = value
-        case "creator": properties.creator = value
-        case "subject": properties.subject = value
-        case "description": properties.description = value
-        case "keywords":
-            properties.keywords = value.split(whereSeparator: { ",;".contains($0) })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        case "created": properties.created = value
-        case "modified": properties.modified = value
-        default: break
+        var properties = WordPackage.Properties()
+        var text = ""
+        XMLScanner.scan(data) { event in
+            switch event {
+            case .start: text = ""
+            case let .text(more): text += more
+            case let .end(name):
+                let value = PandocText.collapse(text)
+                text = ""
+                guard !value.isEmpty else { return }
+                switch name {
+                case "title": properties.title = value
+                case "creator": properties.creator = value
+                case "subject": properties.subject = value
+                case "description": properties.description = value
+                case "keywords":
+                    properties.keywords = value.split(whereSeparator: { ",;".contains($0) })
+                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                case "created": properties.created = value
+                case "modified": properties.modified = value
+                default: break
+                }
+            }
         }
+        return properties
     }
 }
 
 /// `w:gridSpan` (a cell across columns) and `w:vMerge` (a cell continuing the one above) in the
 /// document's top-level tables, counted as pandoc counts its tables.
-private final class MergedCellReader: NSObject, XMLParserDelegate {
-    private var found: [WordPackage.MergedCell] = []
-    private var depth = 0
-    private var table = 0
-    private var row = 0
-    private var column = 0
-    private var span = 1
-    private var continues = false
-
+private enum MergedCellReader {
     static func read(_ data: Data) -> [WordPackage.MergedCell] {
-        let reader = MergedCellReader()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = reader
-        parser.parse()
-        return reader.found
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch elementName {
-        case "tbl":
-            depth += 1
-            if depth == 1 { table += 1; row = 0 }
-        case "tr" where depth == 1: row += 1; column = 0
-        case "tc" where depth == 1: column += 1; span = 1; continues = false
-        case "gridSpan" where depth == 1: span = Int(attributes["val"] ?? attributes["w:val"] ?? "1") ?? 1
-        case "vMerge" where depth == 1:
-            let value = attributes["val"] ?? attributes["w:val"]
-            continues = value == nil || value == "continue"
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        switch elementName {
-        case "tbl": depth -= 1
-        case "tc" where depth == 1:
-            if span > 1 || continues {
-                found.append(.init(table: table, row: row, column: column, columns: span, continuesAbove: continues))
+        var found: [WordPackage.MergedCell] = []
+        var depth = 0, table = 0, row = 0, column = 0, span = 1
+        var continues = false
+        XMLScanner.scan(data) { event in
+            switch event {
+            case let .start(name, attributes):
+                switch name {
+                case "tbl":
+                    depth += 1
+                    if depth == 1 { table += 1; row = 0 }
+                case "tr" where depth == 1: row += 1; column = 0
+                case "tc" where depth == 1: column += 1; span = 1; continues = false
+                case "gridSpan" where depth == 1: span = Int(attributes["val"] ?? "1") ?? 1
+                case "vMerge" where depth == 1:
+                    let value = attributes["val"]
+                    continues = value == nil || value == "continue"
+                default: break
+                }
+            case let .end(name):
+                switch name {
+                case "tbl": depth -= 1
+                case "tc" where depth == 1:
+                    if span > 1 || continues {
+                        found.append(.init(table: table, row: row, column: column, columns: span, continuesAbove: continues))
+                    }
+                default: break
+                }
+            case .text: break
             }
-        default: break
         }
+        return found
     }
 }
