@@ -15,9 +15,9 @@ struct ArchiveCommand: ParsableCommand {
 
             A report is a page with a date. It is in the period if its date is; a quarterly report counts by the quarter it covers instead, so the Q3 2006/07 report dated January 2007 is in 2006-Q3, 2006/07 and 2006, not in 2007.
 
-            The zip holds one folder, dossier-archive-PERIOD/, with index.html (the reports, with their dates), one HTML file per report named from its address (performance/2006-07-q3.html) with the stylesheet inline and links between reports made relative, the files the reports use (such as a CSV), and manifest.txt (the SHA-256, size and path of every other file). Every page opens from disk with no server; links to pages outside the archive go to the live site (base_url). The same content and --today give the same zip, byte for byte.
+            The zip holds one folder, dossier-archive-PERIOD/, with index.html (the reports, with their dates), one HTML file per report named from its address (performance/2006-07-q3.html) with the stylesheet inline and links between reports made relative, the files the reports use (such as a CSV), each report's PDF beside its page (performance/2006-07-q3.pdf) when the site prints PDFs (pdf: true in site.yaml, or --pdf), and manifest.txt (the SHA-256, size and path of every other file). Every page opens from disk with no server; links to pages outside the archive go to the live site (base_url). The same content and --today give the same zip, byte for byte.
 
-            The site is built in memory first; nothing but the zip is written. An existing file is never replaced without --force.
+            The site is built in memory first; with PDFs it is built again in a temporary folder, which is removed, to print the period's reports. Nothing but the zip is written. An existing file is never replaced without --force.
 
             Examples:
               dossier archive 2006/07                  # ./archive-2006-07.zip
@@ -42,6 +42,9 @@ struct ArchiveCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the output file if it exists.")
     var force = false
 
+    @Flag(inversion: .prefixedNo, help: "Put each report's PDF beside its page (WeasyPrint), as `pdf: true` in site.yaml does; --no-pdf leaves them out.")
+    var pdf: Bool?
+
     func run() throws {
         let prefix = root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
         do throws(ArchiveError) {
@@ -54,7 +57,8 @@ struct ArchiveCommand: ParsableCommand {
             } else {
                 do throws(Diagnostic) { day = try Day.today() } catch { throw ArchiveError(error.message, hint: error.hint) }
             }
-            let options = ArchiveOptions(root: root, period: try ArchivePeriod(parsing: period), output: output, force: force, today: day)
+            var options = ArchiveOptions(root: root, period: try ArchivePeriod(parsing: period), output: output, force: force, today: day)
+            options.pdf = pdf
             let archive = try OfflineArchive.make(options)
             archive.diagnostics.forEach { printError($0.formatted(pathPrefix: prefix)) }
             let reports = archive.reports.count

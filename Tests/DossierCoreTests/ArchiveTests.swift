@@ -332,6 +332,34 @@ import ZIPFoundation
         #expect(try OfflineArchive.build(options).zip() != bytes)
     }
 
+    @Test func withPDFsEachReportsPDFIsBesideItsPageAndListedInTheIndex() throws {
+        var options = ArchiveOptions(root: repositoryRoot.path, period: try ArchivePeriod(parsing: "2006/07"), today: Self.made)
+        options.pdf = true
+        options.weasyPrint = try ReportPDFTests.fakeEngine()
+        let archive = try OfflineArchive.build(options)
+        let files = Dictionary(uniqueKeysWithValues: archive.files.map { ($0.path, $0.data) })
+        let pdfs = ["performance/2006-07-q1.pdf", "performance/2006-07-q2.pdf", "performance/2006-07-q3.pdf", "performance/2006-07-q4.pdf"]
+        #expect(archive.files.map(\.path).filter { $0.hasSuffix(".pdf") } == pdfs)
+        #expect(pdfs.allSatisfy { files[$0] == Data("%PDF-1.7 fake".utf8) })
+        #expect(archive.reports.map { $0.pdf?.file } == pdfs)
+        let q3 = String(decoding: files["performance/2006-07-q3.html"]!, as: UTF8.self)
+        #expect(q3.contains("<a href=\"2006-07-q3.pdf\" type=\"application/pdf\">Download as PDF, 2 pages, 1 KB</a>"))
+        let index = String(decoding: files[OfflineArchive.indexFile]!, as: UTF8.self)
+        #expect(index.contains("<a href=\"performance/2006-07-q3.pdf\" type=\"application/pdf\">PDF, 1 KB</a>"))
+        let manifest = String(decoding: files[OfflineArchive.manifestFile]!, as: UTF8.self)
+        #expect(manifest.contains("  13  performance/2006-07-q3.pdf\n"))
+        // The temporary build that printed them is gone.
+        let scratch = "dossier-archive-\(ProcessInfo.processInfo.processIdentifier)-"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path).filter { $0.hasPrefix(scratch) } == [])
+        // The same input, the same zip.
+        #expect(try OfflineArchive.build(options).zip() == archive.zip())
+
+        options.pdf = false
+        let without = try OfflineArchive.build(options)
+        #expect(!without.files.contains { $0.path.hasSuffix(".pdf") })
+        #expect(!String(decoding: without.files.first { $0.path == "performance/2006-07-q3.html" }!.data, as: UTF8.self).contains("Download as PDF"))
+    }
+
     @Test func refusesToReplaceAFileUnlessForced() throws {
         let folder = TemporaryFolder.make()
         let zip = folder.appending(path: "archive.zip")

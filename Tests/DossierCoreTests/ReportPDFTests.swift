@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 15: `report.pdf` beside each report's page with `--pdf`, printed by WeasyPrint.
 @Suite(.serialized) struct ReportPDFTests {
-    /// A stand-in for WeasyPrint's driver (`-c SCRIPT DATE FOLDER BASE (HTML PDF)…`): says it is
+    /// A stand-in for WeasyPrint's driver (`-c SCRIPT DATE FOLDER BASE_PATH BASE_URL (HTML PDF)…`): says it is
     /// 70.0, then writes a small file for each PDF and says it has 2 pages; when `failing`, it
     /// writes the first and fails.
     static func fakeEngine(failing: Bool = false) throws -> WeasyPrint {
@@ -13,7 +13,7 @@ import Testing
             #!/bin/sh
             shift 2
             if [ "$1" = "--version" ]; then echo "WeasyPrint 70.0"; exit 0; fi
-            shift 3
+            shift 4
             while [ $# -gt 0 ]; do
               printf '%%PDF-1.7 fake' > "$2"
               \(failing ? "echo 'ERROR: Failed to print the page' >&2; exit 2" : "echo 2")
@@ -37,6 +37,14 @@ import Testing
     static var exampleReports: [String] {
         let graph = AZIndexTests.exampleGraph()
         return graph.reports.map { graph.pages[$0].urlPath }
+    }
+
+    static func checkErrors(_ options: BuildOptions) -> [String] {
+        do {
+            return try Pipeline(options: options).run(.check).diagnostics.filter { $0.severity == .error }.map(\.description)
+        } catch {
+            return error.errors.map(\.description)
+        }
     }
 
     static func buildErrors(_ options: BuildOptions) -> [String] {
@@ -116,6 +124,34 @@ import Testing
         #expect(Self.buildErrors(options) == [
             "--pdf: error: PDF is on, but WeasyPrint is not installed (/bin/sh -c echo 'ModuleNotFoundError: No module named weasyprint' >&2; exit 1 sh exited 1: ModuleNotFoundError: No module named weasyprint)\n  hint: install it with: python3 -m pip install weasyprint==70.0",
         ])
+        options.weasyPrint = WeasyPrint(command: ["/bin/sh", "-c", "echo 'WeasyPrint 69.0'", "sh"])
+        #expect(Self.buildErrors(options) == [
+            "--pdf: error: PDF needs WeasyPrint 70, but /bin/sh -c echo 'WeasyPrint 69.0' sh reports 'WeasyPrint 69.0'\n  hint: install it with: python3 -m pip install weasyprint==70.0",
+        ])
+    }
+
+    /// `check` finds what would stop the PDFs before a build: the engine missing, and a file of the
+    /// content where a report's PDF goes.
+    @Test func checkFindsAMissingEngineAndAFileWhereAPDFGoes() {
+        var files = ["content/reports/q1.md": Fixture.page("Q1", extra: "date: 2006-06-01\n"),
+                     "content/reports/q1/report.pdf": "%PDF-1.4 an old print"]
+        files["content/site.yaml"] = "title: T\npdf: true\n"
+        var options = Fixture(files).options()
+        options.weasyPrint = WeasyPrint(command: ["/nonexistent/python3"])
+        #expect(Self.checkErrors(options) == [
+            "content/reports/q1/report.pdf:1:1: error: this file is written to 'reports/q1/report.pdf', which this report's PDF (content/reports/q1.md) already writes\n  hint: give one of them a different slug or file name",
+            "content/site.yaml:2:6: error: PDF is on, but WeasyPrint cannot be run (/nonexistent/python3: '/nonexistent/python3' is not on PATH)\n  hint: install it with: python3 -m pip install weasyprint==70.0",
+        ])
+        // Without PDFs the file is the report's attachment, as before.
+        files["content/site.yaml"] = "title: T\n"
+        #expect(Fixture(files).errors() == [])
+    }
+
+    @Test func aReportsPDFIsInTheOutputPlan() throws {
+        var options = Self.exampleOptions(output: TemporaryFolder.make().appending(path: "site"))
+        options.weasyPrint = try Self.fakeEngine()
+        let report = try Pipeline(options: options).run(.check)
+        #expect(report.plannedPaths.filter { $0.hasSuffix(".pdf") } == Self.exampleReports.map { $0 + ReportPDFs.fileName }.sorted())
     }
 
     @Test func onePDFIsMadeWithoutTouchingTheSite() throws {
@@ -169,6 +205,53 @@ import Testing
             #expect(info["CreationDate"]?.contains("2026") == true && info["CreationDate"] == info["ModDate"], "\(page): \(info)")
         }
         #expect(Self.pdfInfo(first.appending(path: "performance/2006-07-q3/report.pdf"))?["Pages"] == "\(SiteCheck.printLimits.quarterly)")
+        // A PDF travels without the site: its links to the site are the live site's addresses.
+        let links = Self.pdfLinks(first.appending(path: "performance/2006-07-q3/report.pdf"))
+        #expect(links.contains("https://intranet.example.gov.uk/ict/indicators/help-desk-fixed/"), "\(links)")
+        #expect(links.allSatisfy { $0.hasPrefix("https://") }, "\(links)")
+        try Self.checkPDFUA(Self.exampleReports.map { first.appending(path: $0 + "report.pdf") })
+    }
+
+    /// With `base_url` only a path there is no address to give a link to the site: the PDF keeps
+    /// only the links that lead somewhere, not `file:///x/…` ones that open nothing.
+    @Test func withWeasyPrintAndOnlyAPathForBaseURLLinksToTheSiteAreLeftOut() throws {
+        guard Self.weasyPrintInstalled else {
+            if SiteCheck.isCI { Issue.record("CI is set but WeasyPrint is missing: \(WeasyPrint.installCommand)") }
+            print("SKIPPED: WeasyPrint is not installed (\(WeasyPrint.installCommand))")
+            return
+        }
+        let root = TemporaryFolder.make()
+        let files = [
+            "content/site.yaml": "title: T\nbase_url: /x/\npdf: true\n",
+            "content/other.md": Fixture.page("Other"),
+            "content/r.md": Fixture.page("R", "See [the other page](other.md) and [GOV.UK](https://www.gov.uk/).\n", extra: "date: 2006-06-01\n"),
+        ]
+        for (path, text) in files {
+            let url = root.appending(path: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let output = root.appending(path: "site")
+        _ = try Pipeline(options: BuildOptions(root: root.path, output: output.path, today: Fixture.today)).run(.build)
+        #expect(Set(Self.pdfLinks(output.appending(path: "r/report.pdf"))) == ["https://www.gov.uk/"])
+    }
+
+    /// The URL of every link annotation (`pdfinfo -url`).
+    static func pdfLinks(_ file: URL) -> [String] {
+        guard let result = try? ExternalTool.run("/usr/bin/pdfinfo", ["-url", file.path]), result.status == 0 else { return ["(pdfinfo failed)"] }
+        return result.output.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").last.map(String.init) }
+    }
+
+    /// The `pdfua` checker (PyPI `pdfua`, which `.ci/run` installs) finds nothing in any of `files`.
+    static func checkPDFUA(_ files: [URL]) throws {
+        guard let checker = ExternalTool.find("pdfua") else {
+            if SiteCheck.isCI { Issue.record("CI is set but the pdfua checker is missing: python3 -m pip install pdfua==0.1.3") }
+            print("SKIPPED: the pdfua checker is not installed (python3 -m pip install pdfua==0.1.3)")
+            return
+        }
+        let result = try ExternalTool.run(checker, ["check"] + files.map(\.path))
+        #expect(result.status == 0, "pdfua found something:\n\(result.output)")
+        #expect(result.output.components(separatedBy: "result: PASS (no findings)").count - 1 == files.count, "\(result.output)")
     }
 
     /// `pdfinfo`'s fields (Debian poppler-utils, which `.ci/run` installs for the layout check).

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// `index.html` at the top of the archive: the site and period, when the copy was made, and every
-/// report with its date and a link to its file. Styled by the site's own stylesheet, inlined.
+/// report with its date and a link to its file (and its PDF, when the site prints them). Styled by the site's own stylesheet, inlined.
 struct ArchiveIndex {
     let config: SiteConfig
     let baseURL: String
@@ -24,6 +24,10 @@ struct ArchiveIndex {
             if let date = page.date { meta.append("<time datetime=\"\(date.iso)\">\(date.long)</time>") }
             if let kind = page.kind { meta.append(XML.escape(kind.title)) }
             if page.kind == .quarterly, let quarter = page.quarter { meta.append("covers \(quarter.label): \(quarter.months)") }
+            if let pdf = report.pdf {
+                let href = XML.escape(ArchiveLinks.relative(from: OfflineArchive.indexFile, to: pdf.file), attribute: true)
+                meta.append("<a href=\"\(href)\" type=\"application/pdf\">PDF, \(ReportPDFs.size(pdf.bytes))</a>")
+            }
             items += """
                 <li>
                 <h2 class="page-list-title"><a href="\(XML.escape(ArchiveLinks.relative(from: OfflineArchive.indexFile, to: report.file), attribute: true))">\(XML.escape(page.title))</a></h2>

@@ -12,6 +12,11 @@ public struct ArchiveOptions: Sendable {
     /// The day the archive is made: the build date on its pages and the date of every zip entry.
     public var today: Day
     public var fileSystem: FileSystem
+    /// Each report's PDF beside its page: nil as site.yaml's `pdf` says, true for `--pdf`, false
+    /// for `--no-pdf`.
+    public var pdf: Bool? = nil
+    /// The engine that prints them.
+    public var weasyPrint = WeasyPrint()
 
     public init(root: String = ".", period: ArchivePeriod, output: String? = nil, force: Bool = false, today: Day,
                 fileSystem: FileSystem = LocalFileSystem()) {
@@ -29,8 +34,9 @@ public struct ArchiveOptions: Sendable {
 /// A self-contained copy of every report of a period, for reading from disk with no server: a folder
 /// `dossier-archive-PERIOD/` holding `index.html`, one HTML file per report named from its URL
 /// (`performance/2006-07-q3.html`) with the stylesheet inline and links made relative, the site files
-/// the reports use, and `manifest.txt` with the SHA-256 and size of every other file. Made in memory;
-/// `zip()` and `write(to:force:)` turn it into a deterministic zip.
+/// the reports use, each report's PDF when the site prints them (`performance/2006-07-q3.pdf`), and
+/// `manifest.txt` with the SHA-256 and size of every other file. Made in memory (PDFs are printed in
+/// a temporary build); `zip()` and `write(to:force:)` turn it into a deterministic zip.
 public struct OfflineArchive: Sendable {
     public struct File: Sendable, Equatable {
         /// Inside the archive's folder: `performance/2006-07-q3.html`.
@@ -42,6 +48,13 @@ public struct OfflineArchive: Sendable {
         public let page: PublishedPage
         /// Its file inside the archive's folder: `performance/2006-07-q3.html`.
         public let file: String
+        /// Its PDF inside the archive's folder, `performance/2006-07-q3.pdf`, and the PDF's size in
+        /// bytes; nil when the site prints no PDFs.
+        public var pdf: (file: String, bytes: Int)? = nil
+
+        public static func == (a: Report, b: Report) -> Bool {
+            a.page == b.page && a.file == b.file && a.pdf?.file == b.pdf?.file && a.pdf?.bytes == b.pdf?.bytes
+        }
     }
 
     public static let indexFile = "index.html"
@@ -63,29 +76,68 @@ public struct OfflineArchive: Sendable {
     public static func defaultFileName(for period: ArchivePeriod) -> String { "archive-\(period.slug).zip" }
 
     /// Builds the site in memory (as `dossier check` does, without drafts) and makes the archive of
-    /// the period from it. Writes nothing.
+    /// the period from it. When the site prints PDFs, the site is built again into a temporary
+    /// folder, printing the period's reports only, and the archive is made from that build. Writes
+    /// nothing else.
     public static func build(_ options: ArchiveOptions) throws(ArchiveError) -> OfflineArchive {
         var buildOptions = BuildOptions(root: options.root, output: nil, includeDrafts: false, today: options.today,
                                         fileSystem: options.fileSystem)
         // Pagefind cannot work from files: the archive's pages carry no search box and no script.
         buildOptions.search = false
-        // The archive is made from an in-memory build, which prints no PDFs.
-        buildOptions.pdf = false
-        let site: BuildReport
+        buildOptions.pdf = options.pdf
+        buildOptions.weasyPrint = options.weasyPrint
+        let site = try siteBuild(buildOptions, .check)
+        let config = siteConfig(root: options.root, fileSystem: options.fileSystem)
+        let planned = Set(site.plannedPaths)
+        let printed = selection(site.pages, in: options.period).map(\.urlPath).filter { planned.contains($0 + ReportPDFs.fileName) }
+        guard !printed.isEmpty else {
+            let fileSystem = options.fileSystem
+            let root = options.root
+            return try OfflineArchive(site: site, config: config, period: options.period, made: options.today) { file in
+                switch file.contents {
+                case let .text(text): return Data(text.utf8)
+                case let .copy(source): return try fileSystem.read(RootPath.join(root, source))
+                }
+            }
+        }
+        // The pages as they are written, with their PDFs' page counts and sizes filled in.
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dossier-archive-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent("site")
+        buildOptions.output = folder.path
+        buildOptions.pdfPages = Set(printed)
+        _ = try siteBuild(buildOptions, .build)
+        let fileSystem = options.fileSystem
+        var pdfs: [String: Data] = [:]
+        for page in printed {
+            let file = page + ReportPDFs.fileName
+            do {
+                pdfs[page] = try fileSystem.read(folder.appendingPathComponent(file).path)
+            } catch {
+                throw ArchiveError("cannot read the PDF '\(file)' just printed: \(error.localizedDescription)")
+            }
+        }
+        return try OfflineArchive(site: site, config: config, period: options.period, made: options.today, pdfs: pdfs) { file in
+            try fileSystem.read(folder.appendingPathComponent(file.path).path)
+        }
+    }
+
+    private static func siteBuild(_ options: BuildOptions, _ mode: Pipeline.Mode) throws(ArchiveError) -> BuildReport {
         do {
-            site = try Pipeline(options: buildOptions).run(.check)
+            return try Pipeline(options: options).run(mode)
         } catch {
             let count = error.errors.count
             throw ArchiveError("the site has \(count) error\(count == 1 ? "" : "s"); no archive was made", diagnostics: error.diagnostics)
         }
-        let fileSystem = options.fileSystem
-        let root = options.root
-        return try OfflineArchive(site: site, config: siteConfig(root: root, fileSystem: fileSystem), period: options.period,
-                                  made: options.today) { file in
-            switch file.contents {
-            case let .text(text): return Data(text.utf8)
-            case let .copy(source): return try fileSystem.read(RootPath.join(root, source))
-            }
+    }
+
+    /// The reports of `period` among `pages`, in the order the index lists them (by the day or
+    /// quarter they cover). Newsletters are news about the reports, not reports: they have an
+    /// archive of their own.
+    static func selection(_ pages: [PublishedPage], in period: ArchivePeriod) -> [PublishedPage] {
+        pages.filter { $0.kind != .newsletter && period.includes($0) }.sorted {
+            (ArchivePeriod.sortDay($0)!, $0.date!, $0.urlPath) < (ArchivePeriod.sortDay($1)!, $1.date!, $1.urlPath)
         }
     }
 
@@ -100,13 +152,11 @@ public struct OfflineArchive: Sendable {
         return archive
     }
 
-    /// Makes the archive of `period` from a finished build. `contents` gives each output file's bytes.
-    public init(site: BuildReport, config: SiteConfig, period: ArchivePeriod, made: Day,
+    /// Makes the archive of `period` from a finished build. `contents` gives each output file's
+    /// bytes; `pdfs`, each printed report's PDF by the report's site path.
+    public init(site: BuildReport, config: SiteConfig, period: ArchivePeriod, made: Day, pdfs: [String: Data] = [:],
                 contents: (OutputFile) throws -> Data) throws(ArchiveError) {
-        // Newsletters are news about the reports, not reports: they have an archive of their own.
-        let selected = site.pages.filter { $0.kind != .newsletter && period.includes($0) }.sorted {
-            (ArchivePeriod.sortDay($0)!, $0.date!, $0.urlPath) < (ArchivePeriod.sortDay($1)!, $1.date!, $1.urlPath)
-        }
+        let selected = Self.selection(site.pages, in: period)
         guard !selected.isEmpty else {
             let dated = site.pages.filter { $0.date != nil && $0.kind != .newsletter }
             let hint = dated.isEmpty ? "no page of the site has a date"
@@ -125,11 +175,23 @@ public struct OfflineArchive: Sendable {
             }
         }
 
-        let reports = selected.map { Report(page: $0, file: Self.fileName(forURLPath: $0.urlPath)) }
-        let reserved = Set(reports.map(\.file) + [Self.indexFile, Self.manifestFile])
+        var reports: [Report] = []
+        var pdfFiles: [File] = []
+        for page in selected {
+            var report = Report(page: page, file: Self.fileName(forURLPath: page.urlPath))
+            if let data = pdfs[page.urlPath] {
+                report.pdf = (Self.pdfName(forURLPath: page.urlPath), data.count)
+                pdfFiles.append(File(path: report.pdf!.file, data: data))
+            }
+            reports.append(report)
+        }
+        let reserved = Set(reports.map(\.file) + pdfFiles.map(\.path) + [Self.indexFile, Self.manifestFile])
+        // A page's link to its `report.pdf` leads to the PDF beside the page's file.
+        let archived = reports.map { ($0.page.urlPath, $0.file) }
+            + reports.compactMap { report in report.pdf.map { (report.page.urlPath + ReportPDFs.fileName, $0.file) } }
         let links = ArchiveLinks(
             baseURL: site.baseURL,
-            reports: Dictionary(reports.map { ($0.page.urlPath, $0.file) }, uniquingKeysWith: { first, _ in first }),
+            reports: Dictionary(archived, uniquingKeysWith: { first, _ in first }),
             siteFiles: Set(site.files.map(\.path).filter { !$0.hasSuffix(".html") && !$0.hasSuffix(".htm") }),
             attachments: Set(site.files.compactMap { file in
                 if case .copy = file.contents { return file.path } else { return nil }
@@ -164,6 +226,7 @@ public struct OfflineArchive: Sendable {
         for path in used.sorted() {
             files.append(File(path: path, data: try read(path)))
         }
+        files += pdfFiles
         let index = ArchiveIndex(config: config, baseURL: site.baseURL, period: period, made: made, reports: reports,
                                  style: indexStyle)
         files.append(File(path: Self.indexFile, data: Data(index.html.utf8)))
@@ -181,8 +244,17 @@ public struct OfflineArchive: Sendable {
 
     /// `performance/2006-07-q3/` → `performance/2006-07-q3.html`; the home page → `home.html`.
     static func fileName(forURLPath urlPath: String) -> String {
+        stem(urlPath) + ".html"
+    }
+
+    /// `performance/2006-07-q3/` → `performance/2006-07-q3.pdf`, beside the page's file.
+    static func pdfName(forURLPath urlPath: String) -> String {
+        stem(urlPath) + ".pdf"
+    }
+
+    private static func stem(_ urlPath: String) -> String {
         let trimmed = urlPath.hasSuffix("/") ? String(urlPath.dropLast()) : urlPath
-        return (trimmed.isEmpty ? "home" : trimmed) + ".html"
+        return trimmed.isEmpty ? "home" : trimmed
     }
 
     /// The site's settings, for the index page's title and language. The build has already checked them.

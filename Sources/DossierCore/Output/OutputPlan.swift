@@ -29,6 +29,9 @@ struct OutputPlan: Sendable {
         case themeFile(String)
         /// A file under `content/` copied unchanged, by its path inside `content/`.
         case contentFile(String)
+        /// A report's `report.pdf`, by the report's path inside `content/`: printed from the
+        /// written page after the render, so the renderer leaves it to the PDF stage.
+        case reportPDF(String)
     }
 
     /// What a job reads. An output whose inputs did not change need not be made again.
@@ -67,4 +70,12 @@ struct OutputPlan: Sendable {
     }
 
     var paths: [String] { entries.map(\.path) }
+
+    /// The site path of each report whose PDF is planned (`performance/2006-07-q3/`), in path order.
+    var reportPDFPages: [String] {
+        entries.compactMap { entry in
+            guard case .reportPDF = entry.job else { return nil }
+            return String(entry.path.dropLast(ReportPDFs.fileName.count))
+        }
+    }
 }

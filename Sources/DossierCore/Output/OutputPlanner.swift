@@ -89,6 +89,9 @@ struct OutputPlanner {
             // Series links, supersession banners and a typed document's links to others name their titles.
             if sitePage.source.document != nil { inputs.insert(.documents) }
             claims.claim(sitePage.outputPath, .page(path), inputs, "this page", location)
+            if graph.config.pdf && SiteGraph.isReport(sitePage) {
+                claims.claim(sitePage.urlPath + ReportPDFs.fileName, .reportPDF(path), inputs, "this report's PDF", location)
+            }
             if sitePage.source.document?.kind == .newsletter, sitePage.date != nil {
                 let files = [NewsletterEmail.emailHTMLFile, NewsletterEmail.emailTextFile]
                     + (graph.config.newsletter == nil ? [] : [NewsletterEmail.messageFile])

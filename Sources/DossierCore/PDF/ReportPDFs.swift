@@ -10,12 +10,12 @@ enum ReportPDFs {
     static let factsMarker = "<!--dossier:pdf-facts-->"
 
     /// Prints the page of each of `pages` (site paths ending in `/`) inside `folder` with `engine`,
-    /// dated `date`, and fills in each page's link; `basePath` is the path of the site's base URL
-    /// (`/ict/`), under which the pages link their stylesheet. Errors name `output`.
-    static func print(_ pages: [String], in folder: String, basePath: String, engine: WeasyPrint, date: Day,
+    /// dated `date`, and fills in each page's link; `urls` are the site's, under whose path (`/ict/`)
+    /// the pages link their stylesheet. Errors name `output`.
+    static func print(_ pages: [String], in folder: String, urls: SiteURLs, engine: WeasyPrint, date: Day,
                       reportedAs output: String) throws(Diagnostic) {
         let jobs = pages.map { (html: "\(folder)/\($0)index.html", pdf: "\(folder)/\($0)\(fileName)") }
-        let counts = try engine.print(jobs, date: date, site: folder, basePath: basePath, reportedAs: output)
+        let counts = try engine.print(jobs, date: date, site: folder, urls: urls, reportedAs: output)
         for (job, count) in zip(jobs, counts) {
             do {
                 let size = try FileManager.default.attributesOfItem(atPath: job.pdf)[.size] as? Int ?? 0

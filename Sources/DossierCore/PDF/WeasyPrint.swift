@@ -16,11 +16,17 @@ public struct WeasyPrint: Sendable {
         self.command = command
     }
 
-    /// Arguments: DATE SITE_FOLDER BASE_PATH, then (HTML file, PDF file) pairs. Prints each page
-    /// with creation and modification dates set to DATE (no other date, and no random id, reaches
-    /// the file), and prints each PDF's page count on a line of its own. The pages link the
+    /// Arguments: DATE SITE_FOLDER BASE_PATH BASE_URL, then (HTML file, PDF file) pairs. Prints each
+    /// page with creation and modification dates set to DATE (no other date, and no random id,
+    /// reaches the file), and prints each PDF's page count on a line of its own. The pages link the
     /// stylesheet and images by site paths under BASE_PATH (`/ict/assets/dossier.css`), which
     /// are read from SITE_FOLDER; nothing is fetched from the network.
+    ///
+    /// A PDF travels without its site, so each page is read as if from its live address under
+    /// BASE_URL (`https://intranet.example.gov.uk/ict/`) and its links to the site are absolute.
+    /// With BASE_URL empty (`base_url` is only a path) there is no address to give them: links
+    /// that would lead to a file on the reader's own disk are left out, and only links within the
+    /// PDF and to other sites remain.
     static let driver = """
     import sys
     from weasyprint import HTML, __version__
@@ -28,15 +34,26 @@ public struct WeasyPrint: Sendable {
     if sys.argv[1:] == ["--version"]:
         print("WeasyPrint " + __version__)
         sys.exit(0)
-    date, folder, base = sys.argv[1:4]
+    date, folder, base, live = sys.argv[1:5]
     class SiteFiles(URLFetcher):
         def fetch(self, url, headers=None):
-            if url.startswith("file://" + base):
+            if live and url.startswith(live):
+                url = "file://" + folder + "/" + url[len(live):].split("#")[0].split("?")[0]
+            elif url.startswith("file://" + base):
                 url = "file://" + folder + "/" + url[len("file://" + base):]
             elif not url.startswith("file://" + folder + "/"):
                 raise ValueError("not part of the site: " + url)
             return super().fetch(url, headers)
     fetch = SiteFiles(allowed_protocols=["file"])
+    import weasyprint.html as handlers
+    handle_a = handlers.HTML_HANDLERS["a"]
+    def handle_a_off_disk(element, box, *args):
+        result = handle_a(element, box, *args)
+        link = getattr(box, "link", None)
+        if link and link[1][0] == "external" and link[1][1].startswith("file:"):
+            box.link = None
+        return result
+    handlers.HTML_HANDLERS["a"] = handle_a_off_disk
     # WeasyPrint 70 tags <th> as /TH but drops its scope attribute: carry it over, so each
     # header cell says whether it heads a column or a row (PDF/UA-1, table headers).
     import weasyprint.pdf.tags as tags
@@ -48,9 +65,10 @@ public struct WeasyPrint: Sendable {
         if mark is not None and scope in ("col", "colgroup", "row", "rowgroup"):
             mark["A"]["Scope"] = "/Column" if scope.startswith("col") else "/Row"
     tags._build_box_tree = build_tree_with_scope
-    for html, pdf in zip(sys.argv[4::2], sys.argv[5::2]):
+    for html, pdf in zip(sys.argv[5::2], sys.argv[6::2]):
         options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
-        document = HTML(filename=html, url_fetcher=fetch).render(**options)
+        address = live + html[len(folder) + 1:] if live else None
+        document = HTML(filename=html, base_url=address, url_fetcher=fetch).render(**options)
         document.metadata.created = document.metadata.modified = date
         document.write_pdf(pdf, **options)
         print(len(document.pages), flush=True)
@@ -59,35 +77,23 @@ public struct WeasyPrint: Sendable {
     /// Nil when WeasyPrint 70 runs; otherwise what is wrong, as an error at `location` (the `pdf`
     /// key of site.yaml, or `--pdf`).
     func problem(at location: SourceLocation) -> Diagnostic? {
-        let hint = "install it with: \(Self.installCommand)"
-        let result: (status: Int32, output: String)
-        do {
-            result = try run(["--version"])
-        } catch {
-            return .error("PDF is on, but WeasyPrint cannot be run (\(command.joined(separator: " ")): \(error.localizedDescription))",
-                          at: location, hint: hint)
-        }
-        let output = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard result.status == 0 else {
-            let said = output.split(separator: "\n").last.map { ": \($0)" } ?? ""
-            return .error("PDF is on, but WeasyPrint is not installed (\(command.joined(separator: " ")) exited \(result.status)\(said))",
-                          at: location, hint: hint)
-        }
-        guard output.hasPrefix("WeasyPrint 70.") else {
-            return .error("PDF needs WeasyPrint 70, but \(command.joined(separator: " ")) has '\(output)'", at: location, hint: hint)
-        }
-        return nil
+        tool.versionProblem(["-c", Self.driver, "--version"], expected: "WeasyPrint 70.", wanted: "WeasyPrint 70", at: location)
+    }
+
+    private var tool: ExternalTool {
+        ExternalTool(name: "WeasyPrint", feature: "PDF", command: command, installCommand: Self.installCommand)
     }
 
     /// Prints each (HTML, PDF) pair, dated `date`, and returns each PDF's page count; errors name
     /// `output`, the folder the site is built for.
-    func print(_ jobs: [(html: String, pdf: String)], date: Day, site folder: String, basePath: String,
+    func print(_ jobs: [(html: String, pdf: String)], date: Day, site folder: String, urls: SiteURLs,
                reportedAs output: String) throws(Diagnostic) -> [Int] {
         guard !jobs.isEmpty else { return [] }
         let location = SourceLocation(file: output, line: 0)
         let result: (status: Int32, output: String)
         do {
-            result = try run([date.iso + "T00:00:00Z", folder, basePath] + jobs.flatMap { [$0.html, $0.pdf] })
+            let live = urls.baseURL.contains("://") ? urls.baseURL : ""
+            result = try tool.run(["-c", Self.driver, date.iso + "T00:00:00Z", folder, urls.basePath, live] + jobs.flatMap { [$0.html, $0.pdf] })
         } catch {
             throw .error("cannot run WeasyPrint: \(error.localizedDescription)", at: location, hint: "install it with: \(Self.installCommand)")
         }
@@ -99,36 +105,5 @@ public struct WeasyPrint: Sendable {
                          at: location)
         }
         return counts
-    }
-
-    /// Runs the driver with `arguments`; stdout and stderr together.
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        guard let program = command.first, let executable = ExternalTool.find(program) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "'\(command.first ?? "")' is not on PATH"])
-        }
-        return try ExternalTool.run(executable, Array(command.dropFirst()) + ["-c", Self.driver] + arguments)
-    }
-}
-
-/// Runs a program the build depends on (WeasyPrint's Python) and finds it on PATH.
-enum ExternalTool {
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    static func find(_ program: String) -> String? {
-        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

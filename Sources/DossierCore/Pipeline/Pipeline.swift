@@ -59,8 +59,6 @@ public struct Pipeline: Sendable {
         var validated = timer.time("validate") { Validator().validate(parsed, into: log) }
         if let search = options.search { validated.config.value.search = search }
         if let pdf = options.pdf { validated.config.value.pdf = pdf }
-        // `check` writes nothing, so it prints no PDFs and its pages link none.
-        if mode == .check { validated.config.value.pdf = false }
         let config = validated.config
         if config.value.search {
             let location = options.search == nil ? config.location(of: "search") : SourceLocation(file: "--search", line: 0)
@@ -107,8 +105,8 @@ public struct Pipeline: Sendable {
         if let staging, config.value.pdf {
             let failure: Diagnostic? = timer.time("pdf") {
                 do throws(Diagnostic) {
-                    try ReportPDFs.print(graph.reports.map { graph.pages[$0].urlPath }.filter { options.pdfPages?.contains($0) ?? true }, in: staging.folder.path,
-                                         basePath: SiteURLs(baseURL: config.value.baseURL).basePath,
+                    try ReportPDFs.print(plan.reportPDFPages.filter { options.pdfPages?.contains($0) ?? true }, in: staging.folder.path,
+                                         urls: SiteURLs(baseURL: config.value.baseURL),
                                          engine: options.weasyPrint, date: options.today, reportedAs: options.outputFolder)
                     return nil
                 } catch {

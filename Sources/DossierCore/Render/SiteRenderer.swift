@@ -85,7 +85,7 @@ struct SiteRenderer {
         case .siteFeed, .sectionFeed, .sitemap: return 3
         case .sectionList, .tagIndex, .tag, .archive, .actionTracker, .azIndex, .azLetter: return 2
         case .indicatorIndex, .indicator, .notFound, .newsletterEmail, .searchPage: return 1
-        case .page, .themeFile, .contentFile: return 0
+        case .page, .themeFile, .contentFile, .reportPDF: return 0
         }
     }
 
@@ -240,6 +240,10 @@ struct SiteRenderer {
 
         case let .contentFile(path):
             sink.copy(path, from: ContentPath.join(SourceFile.contentFolder, path))
+
+        case .reportPDF:
+            // Printed from the written page by the PDF stage (ReportPDFs), once every page is written.
+            break
         }
     }
 

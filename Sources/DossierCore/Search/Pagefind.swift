@@ -21,24 +21,11 @@ public struct Pagefind: Sendable {
     /// Nil when Pagefind 1.5 runs; otherwise what is wrong, as an error at `location` (the
     /// `search` key of site.yaml, or `--search`).
     func problem(at location: SourceLocation) -> Diagnostic? {
-        let hint = "install it with: \(Self.installCommand)"
-        let result: (status: Int32, output: String)
-        do {
-            result = try run(["--version"])
-        } catch {
-            return .error("search is on, but Pagefind cannot be run (\(command.joined(separator: " ")): \(error.localizedDescription))",
-                          at: location, hint: hint)
-        }
-        let output = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard result.status == 0 else {
-            let said = output.split(separator: "\n").last.map { ": \($0)" } ?? ""
-            return .error("search is on, but Pagefind is not installed (\(command.joined(separator: " ")) exited \(result.status)\(said))",
-                          at: location, hint: hint)
-        }
-        guard output.hasPrefix("pagefind 1.5.") else {
-            return .error("search needs Pagefind 1.5, but \(command.joined(separator: " ")) is '\(output)'", at: location, hint: hint)
-        }
-        return nil
+        tool.versionProblem(["--version"], expected: "pagefind 1.5.", wanted: "Pagefind 1.5", at: location)
+    }
+
+    private var tool: ExternalTool {
+        ExternalTool(name: "Pagefind", feature: "search", command: command, installCommand: Self.installCommand)
     }
 
     /// Indexes the site in `folder`, writing `folder/pagefind/`; errors name `output`, the folder
@@ -47,7 +34,7 @@ public struct Pagefind: Sendable {
         let result: (status: Int32, output: String)
         do {
             // Charts repeat their data table in SVG text: index the table once.
-            result = try run(["--site", folder, "--output-subdir", Self.bundleFolder, "--exclude-selectors", "svg", "--quiet"])
+            result = try tool.run(["--site", folder, "--output-subdir", Self.bundleFolder, "--exclude-selectors", "svg", "--quiet"])
         } catch {
             throw .error("cannot run Pagefind: \(error.localizedDescription)", at: SourceLocation(file: output, line: 0),
                          hint: "install it with: \(Self.installCommand)")
@@ -57,29 +44,5 @@ public struct Pagefind: Sendable {
             throw .error("Pagefind failed to index the site (exit status \(result.status))\(said.isEmpty ? "" : ":\n  \(said)")",
                          at: SourceLocation(file: output, line: 0))
         }
-    }
-
-    /// Runs the command with `arguments`; stdout and stderr together.
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        guard let program = command.first, let executable = Self.find(program) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "'\(command.first ?? "")' is not on PATH"])
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(command.dropFirst()) + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    private static func find(_ program: String) -> String? {
-        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
