@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""check_layout.py SITE_DIR BASE_PATH [--print PAGE=MAX_PAGES]…
+"""check_layout.py SITE_DIR BASE_PATH [--answer PAGE]… [--print PAGE=MAX_PAGES]…
 
 What a reader sees first, on a phone, and on paper, in headless Chromium driven by Selenium:
 
-1. The home page answers in its first screen: its status counts (`.glance-counts`) lie wholly
-   inside the first 1280×800 and 375×667 CSS pixels, without scrolling.
+1. The home page, and each PAGE given with --answer (a site path such as
+   performance/2006-07-q3/), answers in its first screen: its status counts (`.glance-counts`)
+   lie wholly inside the first 1280×800 and 375×667 CSS pixels, without scrolling.
 2. Printed (Chromium's own print to PDF, A4 from the stylesheet's @page), each PAGE given with
    --print (a site path such as performance/2006-07-q3/) has at most MAX_PAGES pages, and no
    page but the last is mostly blank: its printed content (the area inside the page margins)
@@ -153,16 +154,18 @@ def main(argv: list[str]) -> int:
         return sc.EXIT_OK
     if missing:
         sc.report_missing_tools("check_layout", missing)
-    args, prints, rest = [], [], argv[1:]
+    args, prints, answers, rest = [], [], [""], argv[1:]
     while rest:
         argument = rest.pop(0)
         if argument == "--print" and rest:
             page, _, limit = rest.pop(0).rpartition("=")
             prints.append((page, int(limit)))
+        elif argument == "--answer" and rest:
+            answers.append(rest.pop(0))
         elif not argument.startswith("--"):
             args.append(argument)
     if len(args) != 2:
-        sc.usage("check_layout.py", "SITE_DIR BASE_PATH [--print PAGE=MAX_PAGES]…")
+        sc.usage("check_layout.py", "SITE_DIR BASE_PATH [--answer PAGE]… [--print PAGE=MAX_PAGES]…")
     site = sc.site_dir_argument(args[0])
     base = sc.normalise_base_path(args[1])
     timer = sc.Timer()
@@ -175,15 +178,17 @@ def main(argv: list[str]) -> int:
         driver = sc.make_chromium_driver(browser, driver_path)
         for width, height in FIRST_SCREENS:
             set_viewport(driver, width, height)
-            driver.get(origin + base)
-            box = driver.execute_script(GLANCE_PROBE)
-            if box is None:
-                failures.append(f"the home page has no status counts (.glance-counts) at {width}px")
-            elif box["top"] < 0 or box["bottom"] > height:
-                failures.append(f"at {width}×{height} the home page's status counts lie at {box['top']:.0f}–{box['bottom']:.0f} px, "
-                                f"not inside the first {height} px")
-            else:
-                notes.append(f"home {width}×{height}: counts at {box['top']:.0f}–{box['bottom']:.0f} px")
+            for page in answers:
+                name = f"page {page}" if page else "the home page"
+                driver.get(origin + base + urllib.parse.quote(page))
+                box = driver.execute_script(GLANCE_PROBE)
+                if box is None:
+                    failures.append(f"{name} has no status counts (.glance-counts) at {width}px")
+                elif box["top"] < 0 or box["bottom"] > height:
+                    failures.append(f"at {width}×{height} the status counts of {name} lie at {box['top']:.0f}–{box['bottom']:.0f} px, "
+                                    f"not inside the first {height} px")
+                else:
+                    notes.append(f"{page or 'home'} {width}×{height}: counts at {box['top']:.0f}–{box['bottom']:.0f} px")
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         with tempfile.TemporaryDirectory() as folder:
             for page, limit in prints:

@@ -92,6 +92,20 @@ import Testing
         #expect(home.contains("As at Q4 2006/07, from <a href=\"/ict/performance/2006-07-q4/\">"))
     }
 
+    @Test func aQuarterlyReportSaysHowItsIndicatorsStoodBeforeItsDateTagsAndContents() throws {
+        let html = Tree.text(try SiteCheck.site.get(), "performance/2006-07-q3/index.html")
+        let order = ["<h1>", "<h2 id=\"glance-title\">Q3 2006/07 at a glance</h2>",
+                     "<span class=\"glance-count\">8</span> of 9 indicators on target</li>",
+                     "<span class=\"glance-count\">1</span> target just missed</li>",
+                     ">Calls and faults fixed immediately</a>: 59% against a target of 60%",
+                     "<dt>Date</dt>", "<dt>Period</dt>", "<dt class=\"tags-term\">Tags</dt>", "<nav class=\"page-contents\""]
+        let places = try order.map { try #require(html.range(of: $0), "\($0)").lowerBound }
+        #expect(places == places.sorted(), "in this order: \(order)")
+        let q1 = Tree.text(try SiteCheck.site.get(), "performance/2006-07-q1/index.html")
+        #expect(q1.contains("<span class=\"glance-count\">2</span> targets just missed</li>"))
+        #expect(q1.contains("<span class=\"glance-count\">2</span> targets missed</li>"))
+    }
+
     // MARK: Words people use
 
     @Test func tagsWrittenAsSlugsAreShownAsWords() {

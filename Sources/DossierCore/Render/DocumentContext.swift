@@ -60,11 +60,15 @@ enum DocumentContext {
             return (resultView(result, indicator, computed, page: page, period: period, inputs), computed.status)
         }
         let headlines = report.headlines ?? []
+        let views = results.map(\.0)
+        let glance = glanceItems(results: views, overdueCount: 0)
+        let exceptions = exceptions(views)
         return QuarterlyView(
             period: .init(label: period.label, months: period.months, year: period.year.label, quarter: period.quarter),
             illustrative: report.illustrative ?? false,
             headlines: headlines, hasHeadlines: !headlines.isEmpty,
-            results: results.map(\.0), hasResults: !results.isEmpty,
+            results: views, hasResults: !views.isEmpty,
+            glance: glance, hasGlance: !glance.isEmpty, exceptions: exceptions, hasExceptions: !exceptions.isEmpty,
             statusCounts: IndicatorStatus.allCases.compactMap { status in
                 let count = results.filter { $0.1 == status }.count
                 return count == 0 ? nil : StatusCountView(status: StatusView(status), count: count)
@@ -364,10 +368,8 @@ enum DocumentContext {
         let graph = inputs.graph
         let current = { (index: Int) in graph.supersededBy[index] == nil }
         let quarterly = latestQuarterly.map { page, view in
-            let exceptions = view.results.filter { $0.status?.key == IndicatorStatus.missed.rawValue }
-                + view.results.filter { $0.status?.key == IndicatorStatus.near.rawValue }
-            return DashboardView.Quarterly(title: page.title, url: inputs.urls.href(page.urlPath), period: view.period.label,
-                                           date: DateView(page.date!), exceptions: exceptions, hasExceptions: !exceptions.isEmpty,
+            DashboardView.Quarterly(title: page.title, url: inputs.urls.href(page.urlPath), period: view.period.label,
+                                           date: DateView(page.date!), exceptions: view.exceptions, hasExceptions: view.hasExceptions,
                                            results: view.results, statusCounts: view.statusCounts,
                                            donut: view.scorecard?.donut, targetChart: view.targetChart)
         }
@@ -398,7 +400,15 @@ enum DocumentContext {
             indicatorsURL: graph.hasIndicators ? inputs.urls.href("\(SiteGraph.indicatorsFolder)/") : nil)
     }
 
-    /// "8 of 9 indicators on target", "1 just missed", "5 actions overdue": what the home page says first.
+    /// The results that missed their target, then those that only just missed it: the exceptions
+    /// a reader looks for first.
+    static func exceptions(_ results: [ResultView]) -> [ResultView] {
+        results.filter { $0.status?.key == IndicatorStatus.missed.rawValue }
+            + results.filter { $0.status?.key == IndicatorStatus.near.rawValue }
+    }
+
+    /// "8 of 9 indicators on target", "1 just missed", "5 actions overdue": what the home page and
+    /// a quarterly report say first.
     static func glanceItems(results: [ResultView]?, overdueCount: Int) -> [DashboardView.GlanceItem] {
         var items: [DashboardView.GlanceItem] = []
         if let results, !results.isEmpty {
@@ -407,7 +417,10 @@ enum DocumentContext {
             items.append(.init(count: onTarget, words: "of \(results.count) \(results.count == 1 ? "indicator" : "indicators") on target",
                                key: IndicatorStatus.met.rawValue))
             for status in [IndicatorStatus.near, .missed] where count(status) > 0 {
-                items.append(.init(count: count(status), words: lowercasedFirst(status.words), key: status.rawValue))
+                let words = lowercasedFirst(status.words)
+                // "1 target just missed", "2 targets just missed".
+                let counted = count(status) == 1 ? words : words.replacingOccurrences(of: "target ", with: "targets ")
+                items.append(.init(count: count(status), words: counted, key: status.rawValue))
             }
             let unmeasured = results.filter { $0.status == nil }.count
             if unmeasured > 0 { items.append(.init(count: unmeasured, words: "not yet measured", key: "no-data")) }

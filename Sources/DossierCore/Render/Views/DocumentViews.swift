@@ -76,6 +76,13 @@ struct QuarterlyView: Codable, Sendable, Equatable {
     let hasHeadlines: Bool
     let results: [ResultView]
     let hasResults: Bool
+    /// What the report's first screen says: indicators on target, just missed, missed, not yet
+    /// measured ("8" "of 9 indicators on target").
+    let glance: [DashboardView.GlanceItem]
+    let hasGlance: Bool
+    /// The results that missed their target or only just missed it, worst first.
+    let exceptions: [ResultView]
+    let hasExceptions: Bool
     let statusCounts: [StatusCountView]
     let scorecard: ScorecardView?
     let targetChart: String?
