@@ -240,17 +240,8 @@ def page_path(i):
 def generate_synthetic(n, work, charts, hugo):
     """Writes the synthetic corpus: the Dossier site, the Hugo site (if wanted)
     and the concatenated bodies for cmark."""
-    dossier_site = work / "dossier-site"
-    hugo_site = work / "hugo-site"
-    bodies = work / "bodies.md"
-    content_roots = [dossier_site / "content"]
-    if hugo:
-        write_hugo_skeleton(hugo_site, HUGO_CONFIG, HUGO_LAYOUTS)
-        content_roots.append(hugo_site / "content")
-
-    (dossier_site / "content").mkdir(parents=True)
-    (dossier_site / "content" / "site.yaml").write_text(
-        "title: Benchmark\nbase_url: https://bench.example/\n")
+    dossier_site, hugo_site, bodies, content_roots = start_sites(
+        work, hugo, HUGO_CONFIG, HUGO_LAYOUTS, SITE_YAML)
     for k in range(1, min(SECTIONS, n) + 1):
         for root in content_roots:
             (root / f"section{k}").mkdir(parents=True, exist_ok=True)
@@ -328,6 +319,25 @@ HUGO_LAYOUTS = {
 </ul>{{ end }}
 """,
 }
+
+
+SITE_YAML = "title: Benchmark\nbase_url: https://bench.example/\n"
+
+
+def start_sites(work, hugo, hugo_config, hugo_layouts, site_yaml):
+    """What every corpus starts with: the Dossier site's content folder and
+    site.yaml, and the Hugo site's skeleton (if wanted). Returns the Dossier
+    site, the Hugo site, the file for the bodies cmark reads, and the content
+    folders each page is written to."""
+    dossier_site = work / "dossier-site"
+    hugo_site = work / "hugo-site"
+    content_roots = [dossier_site / "content"]
+    if hugo:
+        write_hugo_skeleton(hugo_site, hugo_config, hugo_layouts)
+        content_roots.append(hugo_site / "content")
+    (dossier_site / "content").mkdir(parents=True)
+    (dossier_site / "content" / "site.yaml").write_text(site_yaml)
+    return dossier_site, hugo_site, work / "bodies.md", content_roots
 
 
 def write_hugo_skeleton(site, config, layouts):
@@ -469,18 +479,9 @@ def neutral_name(number):
 def generate_neutral(n, work, hugo):
     """Writes the neutral corpus: the Dossier site, the Hugo site (if wanted)
     and the concatenated bodies for cmark."""
-    dossier_site = work / "dossier-site"
-    hugo_site = work / "hugo-site"
-    bodies = work / "bodies.md"
-    content_roots = [dossier_site / "content"]
-    if hugo:
-        write_hugo_skeleton(hugo_site, NEUTRAL_HUGO_CONFIG, NEUTRAL_HUGO_LAYOUTS)
-        content_roots.append(hugo_site / "content")
-
-    (dossier_site / "content").mkdir(parents=True)
-    (dossier_site / "content" / "site.yaml").write_text(
-        "title: Benchmark\nbase_url: https://bench.example/\n"
-        f"page_size: {NEUTRAL_PAGE_SIZE}\n")
+    dossier_site, hugo_site, bodies, content_roots = start_sites(
+        work, hugo, NEUTRAL_HUGO_CONFIG, NEUTRAL_HUGO_LAYOUTS,
+        SITE_YAML + f"page_size: {NEUTRAL_PAGE_SIZE}\n")
     for root in content_roots:
         (root / NEUTRAL_SECTION).mkdir(parents=True, exist_ok=True)
         (root / "_index.md").write_text("---\ntitle: Benchmark\n---\n\nThe reports.\n")

@@ -68,7 +68,7 @@ public enum SiteStarter {
     }
 
     static func siteConfig(_ sections: [Section]) -> String {
-        var yaml = Skeleton.Lines()
+        var yaml = CommentedYAML()
         yaml.comment("The site's settings. Every key is optional; each is described in docs/content.md (\"site.yaml\").")
         yaml.add("title: Our Intranet", "the site's name, in the header and every <title>")
         yaml.add("organisation: City Council ICT Services", "shown beside the title and in the footer")

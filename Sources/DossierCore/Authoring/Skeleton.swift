@@ -322,24 +322,7 @@ public enum Skeleton {
         var yearEnd: String { FinancialQuarter(year: year, quarter: 4)!.lastDay.iso }
     }
 
-    // MARK: - Writing YAML with comments
-
-    /// Lines of YAML, each with an optional comment; the comments are lined up when rendered.
-    struct Lines {
-        var lines: [(text: String, comment: String?)] = []
-
-        mutating func add(_ text: String, _ comment: String? = nil) { lines.append((text, comment)) }
-        mutating func comment(_ text: String) { lines.append(("# " + text, nil)) }
-
-        func render() -> String {
-            let width = min(44, lines.filter { $0.comment != nil }.map(\.text.count).max() ?? 0)
-            return lines.map { line in
-                guard let comment = line.comment else { return line.text + "\n" }
-                let padding = String(repeating: " ", count: max(2, width + 2 - line.text.count))
-                return line.text + padding + "# " + comment + "\n"
-            }.joined()
-        }
-    }
+    // MARK: - Writing YAML
 
     /// A YAML scalar for text: plain when that reads back as the same text, double-quoted otherwise.
     static func scalar(_ text: String) -> String {
@@ -371,8 +354,8 @@ public enum Skeleton {
     /// A document's opening comments (what it is, the keys also allowed, a note), then the keys every
     /// page has.
     private static func start(_ about: [String], note: String? = nil, title: String, date: Day, dateRequired: Bool,
-                              summary: String, tags: [String]) -> Lines {
-        var yaml = Lines()
+                              summary: String, tags: [String]) -> CommentedYAML {
+        var yaml = CommentedYAML()
         about.forEach { yaml.comment($0) }
         yaml.comment(alsoAllowed)
         if let note { yaml.comment(note) }
@@ -381,7 +364,7 @@ public enum Skeleton {
     }
 
     /// title, date, summary and tags, as every page has them.
-    private static func common(_ yaml: inout Lines, title: String, date: Day, dateRequired: Bool, summary: String, tags: [String]) {
+    private static func common(_ yaml: inout CommentedYAML, title: String, date: Day, dateRequired: Bool, summary: String, tags: [String]) {
         yaml.add("title: \(scalar(title))", "required: the title, shown as the page's heading and in lists")
         yaml.add("date: \(date.iso)", dateRequired
             ? "required: the report's date, YYYY-MM-DD; actions due before it are overdue"
@@ -390,14 +373,14 @@ public enum Skeleton {
         yaml.add("tags: [\(tags.joined(separator: ", "))]", "optional: list of tags")
     }
 
-    private static func document(_ yaml: Lines, body: String) -> String {
+    private static func document(_ yaml: CommentedYAML, body: String) -> String {
         "---\n" + yaml.render() + "---\n" + body
     }
 
     // MARK: - The kinds
 
     static func page(title: String, _ dates: Dates) -> String {
-        var yaml = start(["A page."],
+        let yaml = start(["A page."],
                          title: title, date: dates.today, dateRequired: false,
                          summary: "What this page is about, in one sentence.", tags: ["about"])
         return document(yaml, body: """
@@ -474,7 +457,7 @@ public enum Skeleton {
 
     /// `milestones` and `actions`, as a scorecard document has them at the top and a quarterly
     /// report under `scorecard:`.
-    private static func scorecardKeys(_ yaml: inout Lines, indent: String, action: ScorecardExample) {
+    private static func scorecardKeys(_ yaml: inout CommentedYAML, indent: String, action: ScorecardExample) {
         yaml.add("\(indent)milestones:", "optional: whole numbers; percentages are worked out from them")
         yaml.add("\(indent)  total: 40", "optional: milestones within the main actions")
         yaml.add("\(indent)  completed: 12", "optional: milestones completed to date")
@@ -651,7 +634,7 @@ public enum Skeleton {
     }
 
     static func indicators(_ dates: Dates) -> String {
-        var yaml = Lines()
+        var yaml = CommentedYAML()
         yaml.comment("The indicator registry: every indicator that quarterly reports give results for.")
         yaml.comment("Copy the block under `indicators:` for each one. Described in docs/content.md.")
         yaml.add("indicators:", "required: list of indicators")

@@ -34,30 +34,33 @@ struct Axis: Sendable, Equatable {
 
     /// An axis whose ends are the first ticks at or beyond `lower` and `upper`.
     static func rounded(lower: Double, upper: Double, integer: Bool, maxTicks: Int) -> Axis {
-        for step in steps(integer: integer) {
-            let first = (lower / step).rounded(.down)
-            let last = (upper / step).rounded(.up)
-            guard first.magnitude < 1e15, last.magnitude < 1e15 else { continue }
-            if last - first + 1 <= Double(max(2, maxTicks)) {
-                let ticks = (Int(first)...Int(last)).map { Double($0) * step }
-                return Axis(lower: first * step, upper: last * step, ticks: ticks)
-            }
+        guard let ticks = ticks(lower: lower, upper: upper, outwards: true, integer: integer, maxTicks: maxTicks),
+              let first = ticks.first, let last = ticks.last else {
+            return Axis(lower: lower, upper: upper, ticks: [lower, upper])
         }
-        return Axis(lower: lower, upper: upper, ticks: [lower, upper])
+        return Axis(lower: first, upper: last, ticks: ticks)
     }
 
     /// An axis from `lower` to `upper` exactly, ticked at the round numbers inside.
     static func fixed(lower: Double, upper: Double, integer: Bool, maxTicks: Int) -> Axis {
+        Axis(lower: lower, upper: upper,
+             ticks: ticks(lower: lower, upper: upper, outwards: false, integer: integer, maxTicks: maxTicks) ?? [lower, upper])
+    }
+
+    /// The ticks of the smallest step that needs at most `maxTicks` of them: from the first tick at
+    /// or below `lower` to the first at or above `upper` (`outwards`), or from the first at or above
+    /// `lower` to the last at or below `upper` (none when no tick falls between them). Nil when no
+    /// step fits.
+    private static func ticks(lower: Double, upper: Double, outwards: Bool, integer: Bool, maxTicks: Int) -> [Double]? {
         for step in steps(integer: integer) {
-            let first = (lower / step).rounded(.up)
-            let last = (upper / step).rounded(.down)
+            let first = (lower / step).rounded(outwards ? .down : .up)
+            let last = (upper / step).rounded(outwards ? .up : .down)
             guard first.magnitude < 1e15, last.magnitude < 1e15 else { continue }
             if last - first + 1 <= Double(max(2, maxTicks)) {
-                let ticks = first <= last ? (Int(first)...Int(last)).map { Double($0) * step } : []
-                return Axis(lower: lower, upper: upper, ticks: ticks)
+                return first <= last ? (Int(first)...Int(last)).map { Double($0) * step } : []
             }
         }
-        return Axis(lower: lower, upper: upper, ticks: [lower, upper])
+        return nil
     }
 
     /// Candidate tick steps in increasing order: 0.01, 0.02, 0.025, 0.05, 0.1 … up to 10¹⁵.

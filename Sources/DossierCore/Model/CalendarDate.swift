@@ -16,12 +16,7 @@ public enum CalendarDate: Hashable, Comparable, Sendable, Decodable, CustomStrin
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = CalendarDate(text: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date or a month")
-        }
-        self = value
+        self = try decoder.decodeText(CalendarDate.init(text:)) { "'\($0)' is not a date or a month" }
     }
 
     /// The first day it covers.

@@ -34,12 +34,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let day = Day(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: Day.notADate(text))
-        }
-        self = day
+        self = try decoder.decodeText(Day.init(iso:), problem: Day.notADate)
     }
 
     /// Why `text` could not be read as a day.

@@ -13,13 +13,7 @@ public struct FinancialYear: Hashable, Comparable, Sendable, Decodable, CustomSt
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let year = FinancialYear(text: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a financial year such as 2006/07")
-        }
-        self = year
+        self = try decoder.decodeText(FinancialYear.init(text:)) { "'\($0)' is not a financial year such as 2006/07" }
     }
 
     /// The financial year a day falls in.

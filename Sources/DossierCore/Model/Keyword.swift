@@ -4,12 +4,7 @@ public protocol Keyword: RawRepresentable<String>, CaseIterable, Decodable, Send
 
 extension Keyword {
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = Self(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: Self.notOneOf(text))
-        }
-        self = value
+        self = try decoder.decodeText({ Self(rawValue: $0) }, problem: Self.notOneOf)
     }
 
     /// Why `text` is not one of the words.

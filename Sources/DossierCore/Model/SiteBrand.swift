@@ -71,12 +71,7 @@ public struct BrandColour: Decodable, Equatable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let colour = BrandColour(hex: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a colour written like #2f3e4c")
-        }
-        self = colour
+        self = try decoder.decodeText(BrandColour.init(hex:)) { "'\($0)' is not a colour written like #2f3e4c" }
     }
 
     /// `#2f3e4c`: safe inside CSS, having only hex digits.

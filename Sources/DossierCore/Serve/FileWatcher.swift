@@ -133,6 +133,23 @@ public final class FileWatcher: Sendable {
         return root.hasSuffix("/") ? root + folder : root + "/" + folder
     }
 
+    /// What the watchers look at in the folder at `path`: each entry's name and its `lstat` (a link
+    /// is not followed), leaving out `.`, `..`, editors' droppings and entries that cannot be
+    /// stat'd. Empty when the folder cannot be opened.
+    static func entries(in path: String) -> [(name: String, status: stat)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(name: String, status: stat)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." || EditorDroppings.isDropping(name) { continue }
+            var status = stat()
+            guard lstat(path + "/" + name, &status) == 0 else { continue }
+            entries.append((name, status))
+        }
+        return entries
+    }
+
     /// "every second", "every 2 s", "every 250 ms".
     static func describe(_ interval: Duration) -> String {
         let milliseconds = WatchDebouncer.milliseconds(interval)

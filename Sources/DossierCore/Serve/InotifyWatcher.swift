@@ -162,15 +162,8 @@ final class InotifyWatcher {
     /// watch is added before the folder is listed, so a file made meanwhile is listed or reported.
     private func watchTree(_ folder: String, reporting changed: inout Set<String>) throws(Failure) {
         guard try watch(folder, mask: Self.folderMask) else { return }
-        let path = FileWatcher.join(root, folder)
-        guard let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." || EditorDroppings.isDropping(name) { continue }
+        for (name, status) in FileWatcher.entries(in: FileWatcher.join(root, folder)) {
             let child = folder + "/" + name
-            var status = stat()
-            guard lstat(path + "/" + name, &status) == 0 else { continue }
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 try watchTree(child, reporting: &changed)
             } else if (status.st_mode & S_IFMT) == S_IFREG || (status.st_mode & S_IFMT) == S_IFLNK {

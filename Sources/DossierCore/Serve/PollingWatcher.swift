@@ -62,20 +62,15 @@ final class PollingWatcher {
     }
 
     private static func walk(_ folder: String, relative: String, into found: inout [String: Stamp]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." || EditorDroppings.isDropping(name) { continue }
+        for (name, entry) in FileWatcher.entries(in: folder) {
             let path = folder + "/" + name
             let relativePath = relative + "/" + name
-            var status = stat()
-            // Links are followed to files (as the build does), never into folders.
-            guard lstat(path, &status) == 0 else { continue }
+            var status = entry
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, relative: relativePath, into: &found)
                 continue
             }
+            // Links are followed to files (as the build does), never into folders.
             if (status.st_mode & S_IFMT) == S_IFLNK, stat(path, &status) != 0 { continue }
             guard (status.st_mode & S_IFMT) == S_IFREG else { continue }
             found[relativePath] = Stamp(status)
