@@ -106,6 +106,36 @@ import Testing
         #expect(q1.contains("<span class=\"glance-count\">2</span> targets missed</li>"))
     }
 
+    /// The timeline says which stages are late as at its own marker: on a current review that is
+    /// the build date, on an old one its latest report, when nothing was late yet.
+    @Test func aReviewTimelineSaysWhichStagesAreLateAsAtItsMarker() throws {
+        let review = """
+            ---
+            title: Print review
+            kind: review
+            service: Print
+            stages:
+              - name: Scope
+                start: 2026-01
+                end: 2026-03
+                status: in-hand
+              - name: Options
+                start: 2026-10
+                end: 2026-12
+                status: not-started
+            ---
+
+            """
+        let site = try Fixture(["content/reviews/print.md": review]).build()
+        let html = Tree.text(site, "reviews/print/index.html")
+        let description = try #require(html.range(of: "<desc id=\"doc_timeline-desc\">").map { html[$0.upperBound...].prefix { $0 != "<" } })
+        #expect(description == "Scope: January 2026 to March 2026, in hand, late. Options: October 2026 to December 2026, not started. Marked: Site built 21 November 2026.")
+        #expect(html.contains(">In hand, late</text>"))
+        // The example review's marker is its latest report, 17 May 2004: nothing was late then.
+        let example = Tree.text(try SiteCheck.site.get(), "reviews/ict-best-value-review/index.html")
+        #expect(example.contains("Marked: Latest report, 17 May 2004.") && !example.contains(", late</text>"))
+    }
+
     // MARK: Words people use
 
     @Test func tagsWrittenAsSlugsAreShownAsWords() {

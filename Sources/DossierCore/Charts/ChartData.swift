@@ -81,11 +81,20 @@ public struct TimelineData: Sendable, Equatable {
         public var start: Day
         public var end: Day
         public var status: ChartStatus?
-        public init(label: String, start: Day, end: Day, status: ChartStatus?) {
+        /// Its end has passed without it being complete.
+        public var late: Bool
+        public init(label: String, start: Day, end: Day, status: ChartStatus?, late: Bool = false) {
             self.label = label
             self.start = start
             self.end = end
             self.status = status
+            self.late = late
+        }
+
+        /// What the chart says of the stage: "In hand", "Not started, late", "Late".
+        var words: String? {
+            guard late else { return status?.words }
+            return status.map { "\($0.words), late" } ?? "Late"
         }
     }
 

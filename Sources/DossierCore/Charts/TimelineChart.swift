@@ -55,7 +55,7 @@ enum TimelineChart {
             return (start: start, end: max(start + 3, x(end(stage).ordinal + 1)))
         }
         let places = notePlaces(data, spans: spans, left: left, right: right)
-        let headerNotes = data.stages.indices.map { places[$0] == .header ? data.stages[$0].status?.words : nil }
+        let headerNotes = data.stages.indices.map { places[$0] == .header ? data.stages[$0].words : nil }
         let beside = data.stages.indices.allSatisfy {
             RowHeader.besideFits(label: data.stages[$0].label, note: headerNotes[$0], swatch: true, width: right - left)
         }
@@ -76,7 +76,7 @@ enum TimelineChart {
             let bar = Rect(x: spans[index].start, y: barTop, width: spans[index].end - spans[index].start, height: barHeight)
             drawing.mark(bar, style: style)
             bars.append(Bar(stage: index, x: bar.x, width: bar.width))
-            if let words = stage.status?.words, places[index] == .after || places[index] == .before {
+            if let words = stage.words, places[index] == .after || places[index] == .before {
                 let after = places[index] == .after
                 drawing.add(Label(words, x: after ? bar.maxX + 6 : bar.x - 6,
                                   top: barTop + (barHeight - Label.lineHeight(Metrics.smallSize)) / 2,
@@ -93,7 +93,7 @@ enum TimelineChart {
     /// A stage's status goes after its bar, or before it, or, when neither has room, above it by the label.
     private static func notePlaces(_ data: TimelineData, spans: [(start: Double, end: Double)], left: Double, right: Double) -> [NotePlace] {
         data.stages.indices.map { index in
-            guard let words = data.stages[index].status?.words else { return .none }
+            guard let words = data.stages[index].words else { return .none }
             let width = TextFit.width(words, size: Metrics.smallSize) + 6
             if spans[index].end + width <= right { return .after }
             if spans[index].start - width >= left { return .before }
@@ -148,7 +148,7 @@ enum TimelineChart {
         var sentences = data.stages.map { stage in
             let (start, finish) = dates(stage)
             let span = start == finish ? start : "\(start) to \(finish)"
-            let status = stage.status.map { ", \(Format.inSentence($0.words))" } ?? ""
+            let status = stage.words.map { ", \(Format.inSentence($0))" } ?? ""
             return "\(stage.label): \(span)\(status)."
         }
         if let words = data.markerWords, let now = data.now {
@@ -166,7 +166,7 @@ enum TimelineChart {
     }
 
     static func table(_ data: TimelineData) -> DataTable {
-        let rows = data.stages.map { stage in [stage.label, dates(stage).start, dates(stage).end, stage.status?.words ?? ""] }
+        let rows = data.stages.map { stage in [stage.label, dates(stage).start, dates(stage).end, stage.words ?? ""] }
         let caption = data.now.map { "\(data.title), as at \($0.long)" } ?? data.title
         return DataTable(caption: caption, columns: [.text("Stage"), .text("Start"), .text("End"), .text("Status")], rows: rows)
     }

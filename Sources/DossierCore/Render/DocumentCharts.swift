@@ -47,16 +47,21 @@ enum DocumentCharts {
     /// a marker decades away would only squash the stages.
     /// `tableOnPage`: the page lists the stages with their dates and status (the review page), so
     /// the figure leaves out its own table of them.
-    static func timeline(_ review: Review, now candidates: [(day: Day, label: String)], id: String = "doc_timeline",
+    /// A stage is late (its end passed, not complete or deferred) as at the marked day, so the
+    /// chart agrees with its own marker; without a marker, as at `asOf`.
+    static func timeline(_ review: Review, now candidates: [(day: Day, label: String)], asOf: Day, id: String = "doc_timeline",
                          tableOnPage: Bool = false) -> String? {
-        let stages = (review.stages ?? []).compactMap { stage -> TimelineData.Stage? in
+        let dated = (review.stages ?? []).compactMap { stage -> (stage: ReviewStage, start: Day, end: Day)? in
             guard let start = stage.start ?? stage.end, let end = stage.end ?? stage.start else { return nil }
-            let name = stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name
-            return TimelineData.Stage(label: name, start: start.first, end: end.last,
-                                      status: stage.status.map { ChartStatus(key: $0.rawValue, words: $0.words) })
+            return (stage, start.first, end.last)
         }
-        guard let first = stages.map(\.start).min(), let last = stages.map(\.end).max() else { return nil }
+        guard let first = dated.map(\.start).min(), let last = dated.map(\.end).max() else { return nil }
         let now = candidates.first { $0.day >= first && $0.day <= last }
+        let stages = dated.map { stage, start, end in
+            TimelineData.Stage(label: stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name, start: start, end: end,
+                               status: stage.status.map { ChartStatus(key: $0.rawValue, words: $0.words) },
+                               late: stage.isLate(asOf: now?.day ?? asOf))
+        }
         return html(.timeline(TimelineData(title: "Stages of the review and their dates", stages: stages, now: now?.day,
                                            nowLabel: now?.label)), id: id, tableOnPage: tableOnPage)
     }

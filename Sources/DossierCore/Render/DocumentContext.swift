@@ -167,7 +167,7 @@ enum DocumentContext {
         }
         return ReviewView(service: review.service, lead: review.lead,
                           timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs)),
-                                                            tableOnPage: true),
+                                                            asOf: inputs.today, tableOnPage: true),
                           stages: stages, hasStages: !stages.isEmpty, lateCount: lateCount, asAt: DateView(inputs.today),
                           documents: documents, hasDocuments: !documents.isEmpty)
     }
@@ -179,7 +179,9 @@ enum DocumentContext {
         ]
         var timeline: String?
         if let index = inputs.graph.reviews[report.review], case let .review(review)? = inputs.graph.pages[index].source.document {
-            timeline = DocumentCharts.timeline(review, now: page.date.map { [($0, "This report, \($0.long)")] } ?? [])
+            // As the report saw it: a stage is late if its end was before the report's date.
+            timeline = DocumentCharts.timeline(review, now: page.date.map { [($0, "This report, \($0.long)")] } ?? [],
+                                               asOf: page.date ?? inputs.today)
         }
         return HighlightView(
             review: reviewLink(report.review, inputs), period: report.period, timeline: timeline,
@@ -384,7 +386,8 @@ enum DocumentContext {
                 stage: stage.number.map { "Stage \($0): \(stage.name)" } ?? stage.name,
                 status: stage.status.map(StatusView.init), late: stage.isLate(asOf: inputs.today),
                 lateCount: (review.stages ?? []).filter { $0.isLate(asOf: inputs.today) }.count,
-                timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs)), id: "dash_timeline_\(index)"))
+                timeline: DocumentCharts.timeline(review, now: DocumentCharts.markers(built: inputs.today, documents: latestDates(of: page, inputs)),
+                                          asOf: inputs.today, id: "dash_timeline_\(index)"))
         }
         let highlights = graph.reports.filter { graph.pages[$0].source.frontMatter.kind == .highlight && current($0) }
             .sorted { (graph.pages[$0].date!, $0) > (graph.pages[$1].date!, $1) }.prefix(3).map { index in
