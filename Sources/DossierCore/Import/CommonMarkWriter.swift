@@ -47,7 +47,9 @@ struct CommonMarkWriter {
     private mutating func count(_ block: PandocBlock) {
         switch block {
         case .para, .plain, .header: paragraph += 1
-        case .table: table += 1
+        case let .table(table):
+            self.table += 1
+            if table.captionIsParagraph { paragraph += 1 }
         case let .bulletList(items), let .orderedList(_, items): items.flatMap { $0 }.forEach { count($0) }
         default: break
         }
@@ -125,6 +127,8 @@ struct CommonMarkWriter {
 
     private mutating func table(_ table: PandocTable) -> String {
         self.table += 1
+        // Word's caption is a paragraph of its own, and counts as one.
+        if table.captionIsParagraph { paragraph += 1 }
         let number = self.table
         var grid: [[String]] = []
         var after: [String] = []
