@@ -172,8 +172,11 @@ struct CommonMarkWriter {
         guard width > 0 else { return after.joined(separator: "\n\n") }
         grid = grid.map { $0 + Array(repeating: "", count: width - $0.count) }
         let headerGiven = !table.headRows.isEmpty
-        if !headerGiven || grid[0].allSatisfy(\.isEmpty) {
-            if headerGiven { grid.removeFirst() }
+        // An empty first row is dropped whether it came as the header or, from LibreOffice, which
+        // drops the header flag, as the first row of the body.
+        let emptyFirstRow = grid[0].allSatisfy(\.isEmpty)
+        if !headerGiven || emptyFirstRow {
+            if emptyFirstRow { grid.removeFirst() }
             if grid.isEmpty { return after.joined(separator: "\n\n") }
             warnings.add("table \(number)", "the table has no header row; its first row is made the header",
                          hint: "check that the first row (\(Self.excerpt(grid[0].filter { !$0.isEmpty }.joined(separator: ", ")))) reads as column headings")

@@ -36,6 +36,33 @@ public struct ImportTools: Sendable {
         return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Converts `file` with LibreOffice into `format` (`docx`, `odt`, …) in `folder`, as
+    /// `soffice --headless --convert-to FORMAT`; nil when soffice is not there. It runs with a
+    /// profile of its own, made in `profile`: with the user's, a LibreOffice already open (or
+    /// another import running) takes the job over and this one converts nothing, and the home
+    /// folder of root or a service account may not be writable. The profile also turns off
+    /// LibreOffice's saving of links to files as relative paths, which would turn
+    /// `file:///S:/reports/q3.doc` into `../../S:/reports/q3.doc`, relative to the temporary folder.
+    /// soffice exits 0 also when it wrote nothing: look for the file.
+    static func convert(_ file: URL, to format: String, into folder: URL, profile: URL, with soffice: String,
+                        timeout: TimeInterval) -> Run? {
+        let settings = profile.appendingPathComponent("user", isDirectory: true)
+        try? FileManager.default.createDirectory(at: settings, withIntermediateDirectories: true)
+        try? Data(sofficeSettings.utf8).write(to: settings.appendingPathComponent("registrymodifications.xcu"))
+        return run(soffice, ["-env:UserInstallation=\(profile.absoluteURL.absoluteString)", "--headless", "--norestore",
+                             "--convert-to", format, "--outdir", folder.path, file.path], timeout: timeout)
+    }
+
+    private static let sofficeSettings = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+        <item oor:path="/org.openoffice.Office.Common/Save/URL"><prop oor:name="FileSystem" oor:op="fuse">\
+        <value>false</value></prop></item>
+        </oor:items>
+
+        """
+
     /// How a run ended: its exit status and what it printed (stdout and stderr together), or that
     /// it was stopped at the time limit.
     struct Run {

@@ -100,15 +100,10 @@ public struct Importer {
 
         var docx = source
         if !Self.wordExtensions.contains(fileExtension) {
-            // A profile of its own in the temporary folder: with the user's profile, a LibreOffice
-            // already open (or another import running) takes the job over and this one converts
-            // nothing; and root's or a service account's home may not be writable.
-            let profile = work.appendingPathComponent("libreoffice-profile", isDirectory: true).absoluteString
             let converted = work.appendingPathComponent("converted", isDirectory: true)
-            guard let result = ImportTools.run(options.tools.soffice,
-                                               ["-env:UserInstallation=\(profile)", "--headless", "--norestore",
-                                                "--convert-to", "docx", "--outdir", converted.path, source.path],
-                                               timeout: options.tools.timeout) else {
+            guard let result = ImportTools.convert(source, to: "docx", into: converted,
+                                                   profile: work.appendingPathComponent("libreoffice-profile", isDirectory: true),
+                                                   with: options.tools.soffice, timeout: options.tools.timeout) else {
                 return fail("LibreOffice (soffice) is needed to read .\(fileExtension) files and is not installed",
                             "install it with `\(ImportTools.sofficeInstall)`, or save the file as .docx")
             }
