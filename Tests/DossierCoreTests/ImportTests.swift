@@ -25,17 +25,24 @@ import Testing
         return false
     }
 
-    static func run(_ file: String, root: URL, into: String, kind: String? = nil,
+    /// The command of `pandoc`, or nil (skipped visibly, or failed under CI) when it is not installed.
+    static func require(_ pandoc: TestPandoc, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String? {
+        if let command = pandoc.command { return command }
+        try SiteCheck.missing("dossier import with \(pandoc.rawValue)", "it is not installed (\(pandoc.install))", sourceLocation: sourceLocation)
+        return nil
+    }
+
+    static func run(_ file: String, root: URL, into: String, kind: String? = nil, pandoc: String = "pandoc",
                     configure: (inout Importer.Options) -> Void = { _ in }) -> Importer.Outcome {
-        var options = Importer.Options(files: [fixture(file)], into: into, kind: kind)
+        var options = Importer.Options(files: [file.hasPrefix("/") ? file : fixture(file)], into: into, kind: kind)
         options.root = root.path
-        options.tools = ImportTools()
+        options.tools = ImportTools(pandoc: pandoc)
         configure(&options)
         return Importer(options).run()[0]
     }
 
-    static func warnings(_ outcome: Importer.Outcome) -> [String] {
-        outcome.diagnostics.map { $0.description.replacingOccurrences(of: fixtures.path + "/", with: "") }
+    static func warnings(_ outcome: Importer.Outcome, in folder: URL = fixtures) -> [String] {
+        outcome.diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
     }
 
     static func check(_ root: URL) -> [String] {
@@ -45,11 +52,11 @@ import Testing
         catch { return error.diagnostics.map(\.description) }
     }
 
-    @Test("A quarterly report's indicator table becomes the results of a draft, its figures kept, and it builds")
-    func quarterly() throws {
-        guard try Self.requirePandoc() else { return }
+    @Test("A quarterly report's indicator table becomes the results of a draft, its figures kept, and it builds", arguments: TestPandoc.allCases)
+    func quarterly(pandoc: TestPandoc) throws {
+        guard let pandoc = try Self.require(pandoc) else { return }
         let root = try Self.site()
-        let outcome = Self.run("quarterly-2006-07-q3.docx", root: root, into: "performance", kind: "quarterly")
+        let outcome = Self.run("quarterly-2006-07-q3.docx", root: root, into: "performance", kind: "quarterly", pandoc: pandoc)
         #expect(Self.warnings(outcome) == [
             "quarterly-2006-07-q3.docx: warning: table 1, row 7: 'Printer toner delivery' matches no indicator in content/indicators.yaml; the row is left as a comment in results\n  hint: define the indicator in content/indicators.yaml, then give its result",
             "quarterly-2006-07-q3.docx: warning: table 1, row 8: 'Help desk / % Of calls answered immediately / % Of all calls/faults fixed immediately' holds 2 results in one row; the row is left as a comment in results\n  hint: give each of its indicators a result of its own",
@@ -92,11 +99,11 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appending(path: "site/performance/quarterly-2006-07-q3.docx").path))
     }
 
-    @Test("An improvement plan's numbered actions become objectives and actions; an empty header row is promoted")
-    func plan() throws {
-        guard try Self.requirePandoc() else { return }
+    @Test("An improvement plan's numbered actions become objectives and actions; an empty header row is promoted", arguments: TestPandoc.allCases)
+    func plan(pandoc: TestPandoc) throws {
+        guard let pandoc = try Self.require(pandoc) else { return }
         let root = try Self.site()
-        let outcome = Self.run("plan-2002.docx", root: root, into: "plans", kind: "plan")
+        let outcome = Self.run("plan-2002.docx", root: root, into: "plans", kind: "plan", pandoc: pandoc)
         #expect(Self.warnings(outcome) == [
             "plan-2002.docx: warning: table 1: the table has no header row; its first row is made the header\n  hint: check that the first row ('Measure, Baseline, Target') reads as column headings",
         ])
@@ -110,11 +117,11 @@ import Testing
         #expect(Self.check(root) == [])
     }
 
-    @Test("A committee report's head and declarations become its keys; a comment and a tracked insertion are warned about")
-    func committee() throws {
-        guard try Self.requirePandoc() else { return }
+    @Test("A committee report's head and declarations become its keys; a comment and a tracked insertion are warned about", arguments: TestPandoc.allCases)
+    func committee(pandoc: TestPandoc) throws {
+        guard let pandoc = try Self.require(pandoc) else { return }
         let root = try Self.site()
-        let outcome = Self.run("committee-2012-02-06.docx", root: root, into: "committee", kind: "committee")
+        let outcome = Self.run("committee-2012-02-06.docx", root: root, into: "committee", kind: "committee", pandoc: pandoc)
         #expect(Self.warnings(outcome) == [
             "committee-2012-02-06.docx: warning: paragraph 10: a comment by Policy officer is left out: 'Check the appendix number'",
             "committee-2012-02-06.docx: warning: paragraph 11: a tracked insertion by Chief Officer ICT is kept: 'CLT agreed with these recommendations.'\n  hint: tracked changes are accepted; check the text",
@@ -130,11 +137,11 @@ import Testing
         #expect(Self.check(root) == [])
     }
 
-    @Test("Footnotes, struck-through text, a tracked deletion and a link to a file share are each a warning at their paragraph")
-    func notesAndChanges() throws {
-        guard try Self.requirePandoc() else { return }
+    @Test("Footnotes, struck-through text, a tracked deletion and a link to a file share are each a warning at their paragraph", arguments: TestPandoc.allCases)
+    func notesAndChanges(pandoc: TestPandoc) throws {
+        guard let pandoc = try Self.require(pandoc) else { return }
         let root = try Self.site()
-        let outcome = Self.run("notes.docx", root: root, into: "imported")
+        let outcome = Self.run("notes.docx", root: root, into: "imported", pandoc: pandoc)
         #expect(Self.warnings(outcome) == [
             "notes.docx: warning: paragraph 2: footnote 1 is written under Notes at the end of the page\n  hint: CommonMark has no footnotes; the note's number is left in the text as [1]",
             "notes.docx: warning: paragraph 2: struck-through text is kept as plain text: '70%'",
@@ -216,14 +223,13 @@ import Testing
     func throughLibreOffice() throws {
         guard try Self.requirePandoc() else { return }
         let root = try Self.site()
-        // A stand-in for soffice, called as LibreOffice is: --headless --convert-to docx --outdir DIR FILE.
-        let soffice = root.appending(path: "soffice")
-        try """
-            #!/bin/sh
-            [ "$1 $2 $3 $4" = "--headless --convert-to docx --outdir" ] || exit 2
-            name=$(basename "$6"); cp '\(Self.fixture("plan-2002.docx"))' "$5/${name%.*}.docx"
-            """.write(to: soffice, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: soffice.path)
+        // A stand-in for soffice, called as the importer calls LibreOffice:
+        // -env:UserInstallation=file:///…/ --headless --norestore --convert-to docx --outdir DIR FILE.
+        let soffice = try Self.fakeSoffice(in: root, """
+            case "$1" in -env:UserInstallation=file:///*) ;; *) exit 2 ;; esac
+            [ "$2 $3 $4 $5 $6" = "--headless --norestore --convert-to docx --outdir" ] || exit 2
+            mkdir -p "$7"; name=$(basename "$8"); cp '\(Self.fixture("plan-2002.docx"))' "$7/${name%.*}.docx"
+            """)
         let doc = root.appending(path: "Plan 2002.doc")
         try Data("an old Word 97 file".utf8).write(to: doc)
         var options = Importer.Options(files: [doc.path], into: "plans", kind: "plan")
@@ -235,6 +241,249 @@ import Testing
         #expect(try Data(contentsOf: root.appending(path: "content/plans/plan-2002.doc")) == Data("an old Word 97 file".utf8))
         let page = try String(contentsOf: root.appending(path: "content/plans/plan-2002.md"), encoding: .utf8)
         #expect(page.contains("source: plan-2002.doc\n"))
+        #expect(Self.check(root) == [])
+    }
+
+    static func fakeSoffice(in folder: URL, _ script: String) throws -> URL {
+        let soffice = folder.appending(path: "soffice")
+        try ("#!/bin/sh\n" + script + "\n").write(to: soffice, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: soffice.path)
+        return soffice
+    }
+
+    @Test("soffice's exit status is not believed: no .docx written is an error, saying what it printed; a hung soffice is stopped")
+    func libreOfficeFailures() throws {
+        let root = TemporaryFolder.make()
+        let doc = root.appending(path: "old.doc")
+        try Data("an old Word 97 file".utf8).write(to: doc)
+        func said(_ script: String, timeout: TimeInterval = 300) throws -> [String] {
+            var options = Importer.Options(files: [doc.path])
+            options.root = root.path
+            options.tools = ImportTools(pandoc: "/nonexistent/pandoc", soffice: try Self.fakeSoffice(in: root, script).path, timeout: timeout)
+            return Importer(options).run()[0].diagnostics.map { $0.description.replacingOccurrences(of: root.path + "/", with: "") }
+        }
+        #expect(try said("echo 'Warning: failed to launch javaldx - java may not function correctly'; exit 0") == [
+            "old.doc: error: LibreOffice could not convert it to .docx (it wrote no file)",
+        ])
+        #expect(try said("echo 'Error: source file could not be loaded'; exit 0") == [
+            "old.doc: error: LibreOffice could not convert it to .docx (it wrote no file)\n  hint: Error: source file could not be loaded",
+        ])
+        #expect(try said("echo 'Segmentation fault' >&2; exit 139") == [
+            "old.doc: error: LibreOffice could not convert it to .docx (exit status 139)\n  hint: Segmentation fault",
+        ])
+        // soffice starts soffice.bin beneath it, which holds the output pipe open: the whole group is stopped.
+        let child = root.appending(path: "child.pid")
+        #expect(try said("sleep 600 & echo $! > '\(child.path)'; sleep 600", timeout: 1) == [
+            "old.doc: error: LibreOffice did not finish converting it to .docx within 1 s and was stopped\n  hint: open it in LibreOffice or Word and save it as .docx, then import that",
+        ])
+        let pid = try String(contentsOf: child, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
+        #expect(state == nil || state == "Z", "the child soffice started is still running (state \(state.map(String.init) ?? "?"))")
+    }
+
+    /// `name` (a seed-made .docx) saved by the real LibreOffice as `format`, in a folder of its own;
+    /// nil (skipped visibly, or failed under CI) without LibreOffice.
+    static func saved(_ name: String, as format: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> URL? {
+        guard ImportTools().hasSoffice else {
+            try SiteCheck.missing("dossier import of .\(format)", "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)",
+                                  sourceLocation: sourceLocation)
+            return nil
+        }
+        let folder = TemporaryFolder.make()
+        let run = try #require(ImportTools.convert(URL(fileURLWithPath: fixture(name)), to: format, into: folder,
+                                                   profile: folder.appending(path: "profile"), with: "soffice", timeout: 300),
+                               sourceLocation: sourceLocation)
+        let file = folder.appending(path: name.replacingOccurrences(of: ".docx", with: ".\(format)"))
+        try #require(!run.timedOut && FileManager.default.fileExists(atPath: file.path), "soffice said: \(run.output)", sourceLocation: sourceLocation)
+        return file
+    }
+
+    /// What LibreOffice changes on the way: it drops the header flag of tables (so their first row
+    /// is promoted, with a warning), and its RTF and Word 97 routes lose an image's alt text.
+    @Test("A quarterly report saved by LibreOffice as .odt or .rtf imports through LibreOffice with its figures and warnings",
+          arguments: ["odt", "rtf"])
+    func quarterlyThroughLibreOffice(format: String) throws {
+        guard try Self.requirePandoc(), let file = try Self.saved("quarterly-2006-07-q3.docx", as: format) else { return }
+        let root = try Self.site()
+        let outcome = Self.run(file.path, root: root, into: "performance", kind: "quarterly")
+        let name = "quarterly-2006-07-q3.\(format)"
+        let lostAlt = format == "odt" ? [] : [
+            "\(name): warning: paragraph 11: the image quarterly-2006-07-q3-image1.png has no alt text\n  hint: describe it between the brackets of ![](quarterly-2006-07-q3-image1.png), or write ![]() only if it is decoration",
+        ]
+        #expect(Self.warnings(outcome, in: file.deletingLastPathComponent()) == [
+            "\(name): warning: table 1, row 7: 'Printer toner delivery' matches no indicator in content/indicators.yaml; the row is left as a comment in results\n  hint: define the indicator in content/indicators.yaml, then give its result",
+            "\(name): warning: table 1, row 8: 'Help desk / % Of calls answered immediately / % Of all calls/faults fixed immediately' holds 2 results in one row; the row is left as a comment in results\n  hint: give each of its indicators a result of its own",
+        ] + lostAlt + [
+            "\(name): warning: paragraph 12: the image quarterly-2006-07-q3-image2.png has no alt text\n  hint: describe it between the brackets of ![](quarterly-2006-07-q3-image2.png), or write ![]() only if it is decoration",
+            "\(name): warning: table 2, row 5: a merged cell spans 2 columns; its text is in the first and the others are empty\n  hint: a ```table block has no merged cells",
+            "\(name): warning: table 2: the table has no header row; its first row is made the header\n  hint: check that the first row ('Total milestones within the main actions, 298') reads as column headings",
+            "\(name): warning: table 3, row 3: a cell merged with the one above (column 1) is written as an empty cell\n  hint: a ```table block has no merged cells; repeat the text if the row needs it",
+            "\(name): warning: table 3: the table has no header row; its first row is made the header\n  hint: check that the first row ('Directorate, Officers moved') reads as column headings",
+        ])
+        #expect(outcome.written == ["content/performance/quarterly-2006-07-q3-image1.png", "content/performance/quarterly-2006-07-q3-image2.png",
+                                    "content/performance/\(name)", "content/performance/quarterly-2006-07-q3.md"])
+        let page = try String(contentsOf: root.appending(path: "content/performance/quarterly-2006-07-q3.md"), encoding: .utf8)
+        for line in ["title: \"Quarterly report: quarter 3, 2006/07\"  # from the document's properties",
+                     "date: 2007-01-29  # the document's created date: check it is the report's date",
+                     "source: \(name)\n", "financial_year: 2006/07", "quarter: 3",
+                     "  - indicator: fault-single-item  # guessed from 'Single item fault' (table 1, row 5): confirm",
+                     "    actual: 92  # from '92% / (1684 faults)'", "    volume: 1684", "    volume_unit: faults",
+                     "  #   the row: 'Printer toner delivery' | '95% within 2 days' | '97%' | 'Target exceeded'\n  # - {indicator: ?, actual: 97}",
+                     "```table\nTotal milestones within the main actions,298\n",
+                     "```table\nDirectorate,Officers moved\nCustomer and Support Services,640\n,410\n```"] {
+            #expect(page.contains(line), "missing: \(line)")
+        }
+        #expect(page.contains(format == "odt" ? "![Milestones: 73% completed, 27% outstanding](quarterly-2006-07-q3-image1.png)"
+                                              : "![](quarterly-2006-07-q3-image1.png)"))
+        #expect(try Data(contentsOf: root.appending(path: "content/performance/\(name)")) == Data(contentsOf: file))
+        #expect(Self.check(root) == [])
+
+        var options = BuildOptions(root: root.path, output: root.appending(path: "site").path, includeDrafts: true, today: Self.today)
+        options.includeFuture = true
+        _ = try Pipeline(options: options).run(.build)
+        let html = try String(contentsOf: root.appending(path: "site/performance/quarterly-2006-07-q3/index.html"), encoding: .utf8)
+        #expect(html.contains("<a href=\"/ict/performance/\(name)\">\(name)</a>"))
+        #expect(html.contains("1,684"), "the volume survives into the results table")
+    }
+
+    @Test("An improvement plan saved as .odt: LibreOffice's empty first row is dropped and the next promoted, as for the .docx")
+    func planThroughLibreOffice() throws {
+        guard try Self.requirePandoc(), let file = try Self.saved("plan-2002.docx", as: "odt") else { return }
+        let root = try Self.site()
+        let outcome = Self.run(file.path, root: root, into: "plans", kind: "plan")
+        #expect(Self.warnings(outcome, in: file.deletingLastPathComponent()) == [
+            "plan-2002.odt: warning: table 1: the table has no header row; its first row is made the header\n  hint: check that the first row ('Measure, Baseline, Target') reads as column headings",
+        ])
+        let page = try String(contentsOf: root.appending(path: "content/plans/plan-2002.md"), encoding: .utf8)
+        for line in ["kind: plan", "  - number: 2\n    title: Improve the management of ICT projects",
+                     "      - id: \"1.1\"\n        text: To develop a fully costed and resourced ICT strategy",
+                     "```table\nMeasure,Baseline,Target\nICT projects delivered within budget,62%,80%\n```"] {
+            #expect(page.contains(line), "missing: \(line)")
+        }
+        #expect(Self.check(root) == [])
+    }
+
+    @Test("A committee report saved as Word 97 .doc keeps its comment and tracked insertion through LibreOffice")
+    func committeeThroughLibreOffice() throws {
+        guard try Self.requirePandoc(), let file = try Self.saved("committee-2012-02-06.docx", as: "doc") else { return }
+        let root = try Self.site()
+        let outcome = Self.run(file.path, root: root, into: "committee", kind: "committee")
+        #expect(Self.warnings(outcome, in: file.deletingLastPathComponent()) == [
+            "committee-2012-02-06.doc: warning: paragraph 10: a comment by Policy officer is left out: 'Check the appendix number'",
+            "committee-2012-02-06.doc: warning: paragraph 11: a tracked insertion by Chief Officer ICT is kept: 'CLT agreed with these recommendations.'\n  hint: tracked changes are accepted; check the text",
+        ])
+        let page = try String(contentsOf: root.appending(path: "content/committee/committee-2012-02-06.md"), encoding: .utf8)
+        for line in ["report_of: Chief Officer ICT", "meeting: 2012-02-06  # from 'Date: 6th February 2012'",
+                     "  wards_affected: false\n  equality_implications: false\n  eligible_for_call_in: false\n  confidential: false",
+                     "source: committee-2012-02-06.doc\n", "CLT agreed with these recommendations."] {
+            #expect(page.contains(line), "missing: \(line)")
+        }
+        #expect(Self.check(root) == [])
+    }
+
+    @Test("Through LibreOffice a link to a file share stays as it was, not made relative to the temporary folder")
+    func notesThroughLibreOffice() throws {
+        guard try Self.requirePandoc(), let file = try Self.saved("notes.docx", as: "odt") else { return }
+        let root = try Self.site()
+        let outcome = Self.run(file.path, root: root, into: "imported")
+        #expect(Self.warnings(outcome, in: file.deletingLastPathComponent()) == [
+            "notes.odt: warning: paragraph 2: footnote 1 is written under Notes at the end of the page\n  hint: CommonMark has no footnotes; the note's number is left in the text as [1]",
+            "notes.odt: warning: paragraph 2: struck-through text is kept as plain text: '70%'",
+            "notes.odt: warning: paragraph 2: the link to file:///S:/ICT/reports/q3.doc is kept as text: Dossier links only to http, https and mailto addresses, or to files in content/",
+            "notes.odt: warning: paragraph 4: a tracked deletion by Help Desk Manager is left out: 'Two analysts were on leave'\n  hint: tracked changes are accepted; check the text",
+        ])
+        let page = try String(contentsOf: root.appending(path: "content/imported/notes.md"), encoding: .utf8)
+        #expect(page.contains("## Notes\n\n1. From the telephone system’s own count, 35,993 calls."))
+        #expect(Self.check(root) == [])
+    }
+
+    @Test("pandoc 3 is pandoc 3 (API 1.23), and pandoc on PATH says which it is")
+    func pandocVersions() throws {
+        for pandoc in TestPandoc.allCases {
+            guard let command = try Self.require(pandoc) else { continue }
+            let version = try #require(ImportTools.run(command, ["--version"], timeout: 60))
+            let json = try #require(ImportTools.run(command, ["--from", "markdown", "--to", "json", Self.fixture("make_fixtures.py")], timeout: 60))
+            let api = try JSONDecoder().decode(PandocDocument.self, from: Data(json.output.utf8)).apiVersion
+            print("\(pandoc.rawValue): \(version.output.split(separator: "\n").first ?? ""), API \(api.map(String.init).joined(separator: "."))")
+            if pandoc == .three {
+                #expect(version.output.hasPrefix("pandoc 3."))
+                #expect(api.prefix(2) == [1, 23])
+            }
+        }
+    }
+
+    /// A document with captions as Word writes them (the Caption style, under an image, above a
+    /// table) and as pandoc writes them (Image Caption and Table Caption, and a table's own title).
+    @Test("Captions come out the same from pandoc 2.17 and pandoc 3: under the image, and as the table's caption, once",
+          arguments: TestPandoc.allCases)
+    func captions(pandoc: TestPandoc) throws {
+        guard try Self.requirePandoc(), let pandoc = try Self.require(pandoc) else { return }
+        let folder = TemporaryFolder.make()
+        try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4wcAARwzEcQBRwwyB7RhOggAAAABJRU5ErkJggg==")).write(to: folder.appending(path: "bar.png"))
+        try """
+            # Captions
+
+            ![Calls answered by month](bar.png)
+
+            ![Faults by month](bar.png)\\
+
+            ::: {custom-style="Caption"}
+            Figure 2: Faults by month
+            :::
+
+            ::: {custom-style="Caption"}
+            Table 1: Faults by type
+            :::
+
+            | Fault | Count |
+            |-------|-------|
+            | Minor | 10    |
+
+            | Channel | Calls |
+            |---------|-------|
+            | Phone   | 900   |
+
+            : Table 2: Calls by channel
+
+            The old target was ~~70%~~ 75%.
+            """.write(to: folder.appending(path: "captions.md"), atomically: true, encoding: .utf8)
+        let made = try #require(ImportTools.run("pandoc", ["captions.md", "-o", "captions.docx"], in: folder, timeout: 60))
+        try #require(made.status == 0, "\(made.output)")
+        let root = try Self.site()
+        let outcome = Self.run(folder.appending(path: "captions.docx").path, root: root, into: "imported", pandoc: pandoc)
+        #expect(Self.warnings(outcome, in: folder) == [
+            "captions.docx: warning: paragraph 8: struck-through text is kept as plain text: '70%'",
+            "captions.docx: warning: the document has no title in its properties; the title is made from the file name",
+        ])
+        let page = try String(contentsOf: root.appending(path: "content/imported/captions.md"), encoding: .utf8)
+        let image = try #require(outcome.written.first { $0.hasSuffix(".png") }).split(separator: "/").last!
+        #expect(page.hasSuffix("""
+            ---
+            ## Captions
+
+            ![Calls answered by month](\(image))
+
+            *Calls answered by month*
+
+            ![Faults by month](\(image))
+
+            *Figure 2: Faults by month*
+
+            ```table
+            caption: Table 1: Faults by type
+            Fault,Count
+            Minor,10
+            ```
+
+            ```table
+            caption: Table 2: Calls by channel
+            Channel,Calls
+            Phone,900
+            ```
+
+            The old target was 70% 75%.
+
+            """))
         #expect(Self.check(root) == [])
     }
 
@@ -258,6 +507,40 @@ import Testing
         #expect(CommonMarkWriter.csv("caption: x") == "\"caption: x\"")
         #expect(CommonMarkWriter.csv("say \"hi\", then") == "\"say \"\"hi\"\", then\"")
     }
+}
+
+/// The pandocs the import tests run with: the one on PATH (Debian 12's 2.17, pandoc API 1.22, in
+/// CI) and pandoc 3 (API 1.23): the binary inside PyPI's pypandoc_binary wheel, which .ci/run
+/// installs, found in python3's site-packages (`DOSSIER_TEST_PANDOC3` names another).
+enum TestPandoc: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case onPath = "pandoc on PATH"
+    case three = "pandoc 3"
+
+    var testDescription: String { rawValue }
+
+    var command: String? {
+        switch self {
+        case .onPath: return ImportTools().hasPandoc ? "pandoc" : nil
+        case .three: return Self.pandoc3
+        }
+    }
+
+    var install: String {
+        switch self {
+        case .onPath: return "apt-get install pandoc"
+        case .three: return "python3 -m pip install pypandoc_binary==1.17"
+        }
+    }
+
+    private static let pandoc3: String? = {
+        if let path = ProcessInfo.processInfo.environment["DOSSIER_TEST_PANDOC3"] {
+            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        }
+        let script = "import site, sysconfig; print(sysconfig.get_paths()['purelib']); print(site.getusersitepackages())"
+        guard let run = ImportTools.run("python3", ["-c", script], timeout: 60), run.status == 0 else { return nil }
+        return run.output.split(separator: "\n").map { "\($0)/pypandoc/files/pandoc" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
 }
 
 @Suite struct XMLScannerTests {

@@ -47,7 +47,9 @@ struct CommonMarkWriter {
     private mutating func count(_ block: PandocBlock) {
         switch block {
         case .para, .plain, .header: paragraph += 1
-        case .table: table += 1
+        case let .table(table):
+            self.table += 1
+            if table.captionIsParagraph { paragraph += 1 }
         case let .bulletList(items), let .orderedList(_, items): items.flatMap { $0 }.forEach { count($0) }
         default: break
         }
@@ -125,6 +127,8 @@ struct CommonMarkWriter {
 
     private mutating func table(_ table: PandocTable) -> String {
         self.table += 1
+        // Word's caption is a paragraph of its own, and counts as one.
+        if table.captionIsParagraph { paragraph += 1 }
         let number = self.table
         var grid: [[String]] = []
         var after: [String] = []
@@ -168,8 +172,11 @@ struct CommonMarkWriter {
         guard width > 0 else { return after.joined(separator: "\n\n") }
         grid = grid.map { $0 + Array(repeating: "", count: width - $0.count) }
         let headerGiven = !table.headRows.isEmpty
-        if !headerGiven || grid[0].allSatisfy(\.isEmpty) {
-            if headerGiven { grid.removeFirst() }
+        // An empty first row is dropped whether it came as the header or, from LibreOffice, which
+        // drops the header flag, as the first row of the body.
+        let emptyFirstRow = grid[0].allSatisfy(\.isEmpty)
+        if !headerGiven || emptyFirstRow {
+            if emptyFirstRow { grid.removeFirst() }
             if grid.isEmpty { return after.joined(separator: "\n\n") }
             warnings.add("table \(number)", "the table has no header row; its first row is made the header",
                          hint: "check that the first row (\(Self.excerpt(grid[0].filter { !$0.isEmpty }.joined(separator: ", ")))) reads as column headings")

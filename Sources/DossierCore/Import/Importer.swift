@@ -100,15 +100,24 @@ public struct Importer {
 
         var docx = source
         if !Self.wordExtensions.contains(fileExtension) {
-            guard let result = ImportTools.run(options.tools.soffice,
-                                               ["--headless", "--convert-to", "docx", "--outdir", work.path, source.path]) else {
+            let converted = work.appendingPathComponent("converted", isDirectory: true)
+            guard let result = ImportTools.convert(source, to: "docx", into: converted,
+                                                   profile: work.appendingPathComponent("libreoffice-profile", isDirectory: true),
+                                                   with: options.tools.soffice, timeout: options.tools.timeout) else {
                 return fail("LibreOffice (soffice) is needed to read .\(fileExtension) files and is not installed",
                             "install it with `\(ImportTools.sofficeInstall)`, or save the file as .docx")
             }
-            docx = work.appendingPathComponent(source.deletingPathExtension().lastPathComponent + ".docx")
-            guard result.status == 0, FileManager.default.fileExists(atPath: docx.path) else {
-                return fail("LibreOffice could not convert it to .docx (exit status \(result.status))",
-                            PandocText.collapse(result.output).isEmpty ? nil : PandocText.collapse(result.output))
+            if result.timedOut {
+                return fail("LibreOffice did not finish converting it to .docx within \(Int(options.tools.timeout)) s and was stopped",
+                            "open it in LibreOffice or Word and save it as .docx, then import that")
+            }
+            docx = converted.appendingPathComponent(source.deletingPathExtension().lastPathComponent + ".docx")
+            // soffice exits 0 also when it wrote nothing, so the file itself is the test.
+            let written = (try? FileManager.default.attributesOfItem(atPath: docx.path)[.size] as? Int) ?? 0
+            guard result.status == 0, written > 0 else {
+                let said = Self.sofficeOutput(result.output)
+                return fail("LibreOffice could not convert it to .docx (\(result.status == 0 ? "it wrote no file" : "exit status \(result.status)"))",
+                            said.isEmpty ? nil : said)
             }
         }
 
@@ -120,20 +129,28 @@ public struct Importer {
 
         let json = work.appendingPathComponent("document.json")
         let media = work.appendingPathComponent("media")
+        // +styles names each paragraph's Word style, which is how a caption is told from the
+        // paragraph beside it in pandoc 2 (pandoc 3 reads captions itself); see `WordStyles`.
         guard let result = ImportTools.run(options.tools.pandoc,
-                                           ["--from", "docx", "--to", "json", "--track-changes=all",
-                                            "--extract-media", media.path, "--output", json.path, docx.path]) else {
+                                           ["--from", "docx+styles", "--to", "json", "--track-changes=all",
+                                            "--extract-media", media.path, "--output", json.path, docx.path],
+                                           timeout: options.tools.timeout) else {
             return fail("pandoc is needed to import documents and is not installed",
                         "install it with `\(ImportTools.pandocInstall)`")
+        }
+        if result.timedOut {
+            return fail("pandoc did not finish reading it within \(Int(options.tools.timeout)) s and was stopped", nil)
         }
         guard result.status == 0, let data = try? Data(contentsOf: json) else {
             return fail("pandoc could not read it (exit status \(result.status))",
                         PandocText.collapse(result.output).isEmpty ? nil : PandocText.collapse(result.output))
         }
-        let document: PandocDocument
+        var document: PandocDocument
         do { document = try JSONDecoder().decode(PandocDocument.self, from: data) } catch {
             return fail("pandoc's JSON could not be read: \(error)", "Dossier reads pandoc API 1.22 (pandoc 2.17) and 1.23 (pandoc 3)")
         }
+
+        document.blocks = WordStyles.read(document.blocks)
 
         let stem = Slug.make(from: source.deletingPathExtension().lastPathComponent)
         var warnings = ImportWarnings(file: path)
@@ -192,6 +209,11 @@ public struct Importer {
                                               at: SourceLocation(file: path, line: 0)))
         }
         return outcome
+    }
+
+    /// What soffice said, less the warning it prints on every run without Java.
+    private static func sofficeOutput(_ output: String) -> String {
+        PandocText.collapse(output.split(separator: "\n").filter { !$0.contains("failed to launch javaldx") }.joined(separator: " "))
     }
 
     /// Writes beside the target under a temporary name, then renames it over the target.

@@ -10,7 +10,7 @@ import Foundation
 struct PandocDocument: Decodable {
     let apiVersion: [Int]
     let meta: [String: PandocMeta]
-    let blocks: [PandocBlock]
+    var blocks: [PandocBlock]
 
     enum CodingKeys: String, CodingKey {
         case apiVersion = "pandoc-api-version", meta, blocks
@@ -72,17 +72,20 @@ indirect enum PandocMeta: Decodable {
 }
 
 struct PandocCell {
-    let blocks: [PandocBlock]
+    var blocks: [PandocBlock]
     let rowSpan: Int
     let columnSpan: Int
 }
 
 struct PandocTable {
-    let caption: [PandocBlock]
+    var caption: [PandocBlock]
     /// The head's rows, then each body's own head rows and rows, then the foot's: in reading order.
-    let headRows: [[PandocCell]]
-    let bodyRows: [[PandocCell]]
-    let footRows: [[PandocCell]]
+    var headRows: [[PandocCell]]
+    var bodyRows: [[PandocCell]]
+    var footRows: [[PandocCell]]
+    /// Whether the caption was a paragraph of the document (Word's Caption style), rather than the
+    /// table's own title: such a paragraph counts in the numbering of paragraphs.
+    var captionIsParagraph = false
 }
 
 indirect enum PandocBlock: Decodable {
