@@ -96,7 +96,7 @@ import Testing
 
             """
         #expect(Fixture(["content/newsletter/issue-01.md": issue]).errors() == [
-            "content/newsletter/issue-01.md:6:12: error: link to 'missing.md', but content/newsletter/missing.md does not exist\n  hint: did you mean 'issue-01.md'?",
+            "content/newsletter/issue-01.md:6:12: error: link to 'missing.md', but content/newsletter/missing.md does not exist",
             "content/newsletter/issue-01.md:10:12: error: link to 'gone.md', but content/newsletter/gone.md does not exist",
             "content/newsletter/issue-01.md:16:7: error: unknown key 'colour' in chart block\n  hint: expected one of: type, title, options, data",
         ])

@@ -11,7 +11,8 @@ import Testing
         let content = ContentLoader(fileSystem: fileSystem, root: repositoryRoot.path).load(into: log)
         let validated = Validator().validate(PageParser().parse(content, into: log), into: log)
         return SiteGraphBuilder(includeDrafts: false, includeFuture: false, today: Fixture.today)
-            .build(config: validated.config, registry: validated.registry, pages: validated.pages,
+            .build(config: validated.config, registry: validated.registry, indicatorLocations: validated.indicatorLocations,
+                   pages: validated.pages,
                    allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
     }
 

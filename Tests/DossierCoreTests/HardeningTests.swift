@@ -207,10 +207,11 @@ import Testing
     @Test func theIndexFindsWhatAFullScanFinds() {
         let paths = (0..<5_000).map { "reports/r\(String(format: "%05d", $0)).md" } + ["about.md", "plans/ict-plan.md"]
         let index = SuggestionIndex { paths }
-        for (word, expected) in [("reports/r01234-missing.md", "reports/r01234.md"), ("reports/r0123.md", "reports/r00123.md"),
-                                 ("abuot.md", "about.md"), ("plans/ict-plam.md", "plans/ict-plan.md"), ("elsewhere/nothing-like.txt", nil)] {
+        for (word, expected) in [("reports/r01234-old.md", "reports/r01234.md"), ("reports/r0123.md", "reports/r00123.md"),
+                                 ("abuot.md", "about.md"), ("plans/ict-plam.md", "plans/ict-plan.md"), ("elsewhere/nothing-like.txt", nil),
+                                 ("reports/r01234-missing.md", nil)] {
             #expect(index.nearest(to: word) == expected, "\(word)")
-            #expect(Suggestion.nearest(to: word, in: paths) == expected, "\(word)")
+            #expect(Suggestion.nearestPath(to: word, in: paths) == expected, "\(word)")
         }
     }
 

@@ -81,7 +81,8 @@ import Testing
         let parsed = PageParser().parse(content, into: log)
         let validated = Validator().validate(parsed, into: log)
         let graph = SiteGraphBuilder(includeDrafts: false, includeFuture: true, today: Fixture.today)
-            .build(config: validated.config, registry: validated.registry, pages: validated.pages,
+            .build(config: validated.config, registry: validated.registry, indicatorLocations: validated.indicatorLocations,
+                   pages: validated.pages,
                    allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
         #expect(log.diagnostics.filter { $0.severity == .error }.isEmpty, "\(log.diagnostics)")
         return graph

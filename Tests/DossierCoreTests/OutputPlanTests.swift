@@ -65,7 +65,8 @@ import Testing
         let content = ContentLoader(fileSystem: options.fileSystem, root: options.root).load(into: log)
         let validated = Validator().validate(PageParser().parse(content, into: log), into: log)
         let graph = SiteGraphBuilder(includeDrafts: false, includeFuture: false, today: options.today)
-            .build(config: validated.config, registry: validated.registry, pages: validated.pages,
+            .build(config: validated.config, registry: validated.registry, indicatorLocations: validated.indicatorLocations,
+                   pages: validated.pages,
                    allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
         let templates = TemplateSet.load(fileSystem: options.fileSystem, root: options.root, into: log)
         return OutputPlanner(themeFiles: templates.assets.keys.sorted()).plan(graph, into: log)

@@ -1,4 +1,4 @@
-/// "Did you mean …?" for misspelt keys, variables and ids.
+/// "Did you mean …?" for misspelt keys, variables, ids and paths.
 enum Suggestion {
     /// The candidate nearest `word` (ignoring case), if it is near enough to be a misspelling: at
     /// most max(2, a third of the word's length) edits away. Ties go to the first in sort order.
@@ -16,6 +16,52 @@ enum Suggestion {
             }
         }
         return best?.candidate
+    }
+
+    /// The candidate path nearest `path` (ignoring case), if it is near enough to be a misspelling.
+    /// The file name and its folder are measured apart, each at most a third of its own length
+    /// away (at least one edit; a folder of none when `path` names none), so a name that only
+    /// shares a long folder with another, 'news/missing.md' and 'news/issue-01.md', gives no hint.
+    /// Ties go to the fewest edits in all, then to the first in sort order.
+    static func nearestPath(to path: String, in candidates: [String]) -> String? {
+        let target = PathParts(path)
+        let folderLimit = target.folder.isEmpty ? 0 : max(1, target.folder.count / 3)
+        let nameLimit = max(1, target.name.count / 3)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let parts = PathParts(candidate)
+            guard let folder = lowercasedDistance(target.folder, parts.folder, atMost: folderLimit),
+                  let name = lowercasedDistance(target.name, parts.name, atMost: nameLimit) else { continue }
+            let distance = folder + name
+            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// A path's folder and its last segment; a trailing slash (a folder link, 'reports/') stays with the segment.
+    private struct PathParts {
+        var folder: Substring
+        var name: Substring
+
+        init(_ path: String) {
+            let body = path.hasSuffix("/") ? path.dropLast() : Substring(path)
+            if let slash = body.lastIndex(of: "/") {
+                folder = path[..<slash]
+                name = path[path.index(after: slash)...]
+            } else {
+                folder = ""
+                name = Substring(path)
+            }
+        }
+    }
+
+    private static func lowercasedDistance(_ a: Substring, _ b: Substring, atMost bound: Int) -> Int? {
+        if a == b { return 0 }
+        let a = Array(a.lowercased().unicodeScalars), b = Array(b.lowercased().unicodeScalars)
+        guard abs(a.count - b.count) <= bound else { return nil }
+        return editDistance(a, b, atMost: bound)
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// "Did you mean …?" among many candidates (every page and asset of a large site), at a cost that
+/// "Did you mean …?" among many candidate paths (every page and asset of a large site), at a cost that
 /// does not grow with the site: a misspelling keeps either its start or its end, so only the
 /// candidates nearest the word in sorted order, and nearest its reversal in reverse-sorted order,
 /// are measured. Sorted once, when the first suggestion is asked for: a clean build never pays.
@@ -29,13 +29,13 @@ final class SuggestionIndex: Sendable {
             orders = made
             return made
         }
-        guard orders.forward.count > 4 * Self.neighbours else { return Suggestion.nearest(to: word, in: orders.forward) }
+        guard orders.forward.count > 4 * Self.neighbours else { return Suggestion.nearestPath(to: word, in: orders.forward) }
         var picked = Self.around(Self.insertionPoint(of: word, in: orders.forward, \.self), orders.forward.count)
             .map { orders.forward[$0] }
         let reversed = String(word.reversed())
         picked += Self.around(Self.insertionPoint(of: reversed, in: orders.backward, \.reversed), orders.backward.count)
             .map { orders.backward[$0].word }
-        return Suggestion.nearest(to: word, in: picked)
+        return Suggestion.nearestPath(to: word, in: picked)
     }
 
     private static func around(_ point: Int, _ count: Int) -> Range<Int> {

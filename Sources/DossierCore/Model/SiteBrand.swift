@@ -44,7 +44,7 @@ public struct SiteBrand: StrictDecodable, Equatable, Sendable {
         }
         guard assetPaths.contains(path) else {
             return [.error("logo '\(logo)' is not a file in the content folder", at: location,
-                           hint: Suggestion.nearest(to: path, in: Array(assetPaths)).map { "did you mean '\($0)'?" }
+                           hint: Suggestion.nearestPath(to: path, in: Array(assetPaths)).map { "did you mean '\($0)'?" }
                                ?? "write its path inside content/, such as 'assets/logo.png'")]
         }
         return []

@@ -25,7 +25,7 @@ struct OutputPlanner {
             for indicator in graph.registry.indicators {
                 claims.claim("\(SiteGraph.indicatorsFolder)/\(indicator.id)/index.html", .indicator(id: indicator.id),
                              page(.indicator).union([.documents]), "the page of indicator '\(OutputPathLimits.shortened(indicator.id))'",
-                             SourceLocation(file: "\(SourceFile.contentFolder)/indicators.yaml"))
+                             graph.location(ofIndicator: indicator.id))
             }
         }
         if graph.hasActions {

@@ -70,7 +70,8 @@ public struct Pipeline: Sendable {
         }
         let graph = timer.time("graph") {
             SiteGraphBuilder(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
-                .build(config: config, registry: validated.registry, pages: validated.pages,
+                .build(config: config, registry: validated.registry, indicatorLocations: validated.indicatorLocations,
+                       pages: validated.pages,
                        allMarkdown: content.markdown.map(\.file), assets: content.assets, into: log)
         }
         let plan = timer.time("plan") { OutputPlanner(themeFiles: templates.assets.keys.sorted()).plan(graph, into: log) }

@@ -144,7 +144,8 @@ final class SiteSession {
         let assetFiles = assets.keys.sorted().map { SourceFile(contentPath: $0) }
         let graph = timer.time("graph") {
             SiteGraphBuilder(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
-                .build(config: config, registry: validated.registry, pages: validated.pages,
+                .build(config: config, registry: validated.registry, indicatorLocations: validated.indicatorLocations,
+                       pages: validated.pages,
                        allMarkdown: markdown.keys.sorted().map { SourceFile(contentPath: $0) }, assets: assetFiles, into: log)
         }
         let plan = timer.time("plan") { OutputPlanner(themeFiles: templates.assets.keys.sorted()).plan(graph, into: log) }

@@ -4,6 +4,8 @@ struct Validator {
     struct Validated {
         var config: Located<SiteConfig>
         var registry: IndicatorRegistry
+        /// Where each indicator's `id:` is written in content/indicators.yaml, for errors about it later.
+        var indicatorLocations: [String: SourceLocation]
         var pages: [SourcePage]
     }
 
@@ -20,6 +22,9 @@ struct Validator {
         let registryProblems = DocumentValidator.problems(in: parsed.registry)
         log.add(contentsOf: registryProblems)
         let registry = registryProblems.hasErrors ? IndicatorRegistry() : parsed.registry.value
+        let indicatorLocations = Dictionary(registry.indicators.enumerated().map { index, indicator in
+            (indicator.id, parsed.registry.location(of: "indicators[\(index + 1)].id"))
+        }, uniquingKeysWith: { first, _ in first })
         let reviewIDs = reviewIDs(parsed.pages, log: log)
         let duplicateIssues = duplicateIssueNumbers(parsed.pages)
         log.add(contentsOf: duplicateIssues.map(\.1))
@@ -29,7 +34,7 @@ struct Validator {
             log.add(contentsOf: problems)
             return !problems.hasErrors && !duplicateIssues.contains { $0.0 == page.file.path }
         }
-        return Validated(config: config, registry: registry, pages: valid)
+        return Validated(config: config, registry: registry, indicatorLocations: indicatorLocations, pages: valid)
     }
 
     /// Reviews are named by their slug or file name; two with one name is an error.

@@ -74,6 +74,8 @@ struct SiteGraph: Sendable {
     /// Copied files by their path inside `content/`.
     let assetPaths: Set<String>
     let registry: IndicatorRegistry
+    /// Where each indicator's `id:` is written in content/indicators.yaml.
+    var indicatorLocations: [String: SourceLocation] = [:]
     var navigation: [ResolvedNavigationItem] = []
     /// Drafts left out of this build.
     var drafts: Set<String> = []
@@ -111,6 +113,11 @@ struct SiteGraph: Sendable {
 
     var home: SiteSection { sections[""]! }
     var hasIndicators: Bool { !registry.indicators.isEmpty }
+
+    /// Where indicator `id` is defined: its `id:` value, or the registry file if that is not known.
+    func location(ofIndicator id: String) -> SourceLocation {
+        indicatorLocations[id] ?? SourceLocation(file: "\(SourceFile.contentFolder)/\(IndicatorRegistry.fileName)")
+    }
     /// Dated pages other than newsletters: the reports the archive, the feeds and the dashboard are about.
     var reports: [Int] { pages.indices.filter { Self.isReport(pages[$0]) } }
 

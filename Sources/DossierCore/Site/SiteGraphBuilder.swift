@@ -6,7 +6,8 @@ struct SiteGraphBuilder {
     /// The build date: pages dated after it are left out unless `includeFuture`.
     let today: Day
 
-    func build(config located: Located<SiteConfig>, registry: IndicatorRegistry, pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
+    func build(config located: Located<SiteConfig>, registry: IndicatorRegistry, indicatorLocations: [String: SourceLocation],
+               pages: [SourcePage], allMarkdown: [SourceFile], assets: [SourceFile],
                into log: DiagnosticLog) -> SiteGraph {
         let config = located.value
         let assets = AssetPolicy.allowed(assets, allowRawHTML: config.allowRawHTML, log: log)
@@ -24,6 +25,7 @@ struct SiteGraphBuilder {
         let tags = makeTags(pages: sitePages, order: order)
         var graph = SiteGraph(config: config, pages: sitePages, sections: sections, tags: tags, assets: assets,
                               pageIndex: pageIndex, registry: registry)
+        graph.indicatorLocations = indicatorLocations
         graph.drafts = Set(pages.filter { !includeDrafts && $0.isDraft }.map(\.file.contentPath))
         graph.future = Dictionary(uniqueKeysWithValues: pages.filter { !($0.isDraft && !includeDrafts) && isFuture($0) }
             .map { ($0.file.contentPath, $0.frontMatter.date!) })
@@ -218,7 +220,7 @@ struct SiteGraphBuilder {
             let candidates = graph.sections.keys.filter { !$0.isEmpty }.map { $0 + "/" } + graph.pageIndex.keys
                 + graph.generatedFolders.map { $0 + "/" }
             log.add(.error("navigation link '\(link)' is neither a section folder nor a page", at: location,
-                           hint: Suggestion.nearest(to: link, in: candidates).map { "did you mean '\($0)'?" }
+                           hint: Suggestion.nearestPath(to: link, in: candidates).map { "did you mean '\($0)'?" }
                                ?? "write a folder inside content/ such as 'reports/', or a page such as 'about.md'"))
             return nil
         }
