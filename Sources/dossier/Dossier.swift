@@ -135,5 +135,8 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Check as a build with --search would: Pagefind must be installed.")
     var search = false
 
-    func run() throws { try site.run(.check, output: nil, search: search) }
+    @Flag(name: .long, help: "Check as a build with --pdf would: WeasyPrint must be installed, and no content file may sit where a report's PDF goes.")
+    var pdf = false
+
+    func run() throws { try site.run(.check, output: nil, search: search, pdf: pdf) }
 }
