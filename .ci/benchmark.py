@@ -4,7 +4,7 @@
 Usage:
     python3 .ci/benchmark.py [--pages N ...] [--runs R] [--corpus synthetic|neutral|both]
                              [--dossier PATH] [--compare PATH2] [--skip-dossier]
-                             [--linearity] [--keep DIR] [--tmpdir DIR] [--charts]
+                             [--linearity] [--keep DIR] [--tmpdir DIR] [--charts] [--rebuild]
 
 For each corpus and each N (default: both corpora, N = 10000) this generates a
 deterministic corpus of N Markdown pages, lays it out as a Dossier site and as
@@ -45,6 +45,11 @@ The corpora:
              Dossier's default templates do: the page with its table of
              contents, the section list paginated by 20 (Dossier's page_size
              default) with a bar linking every list page, and tag pages.
+
+--rebuild keeps each tool's output from one round to the next, so every timed run
+rebuilds into the output the last one wrote, as an author does: Hugo writes over
+its public folder, Dossier swaps a new site in and leaves the old one to a
+background `rm` (each run waits until that is done, so it does not slow the next).
 
 --linearity also times Dossier (and cmark, for reference) at N = 1000, 10000 and
 50000 on each corpus and checks that Dossier's time per page at 50000 is at
@@ -853,15 +858,25 @@ class Step:
                 "cpus": self.cpus, "peaks": self.peaks}
 
 
-def run_rounds(steps, runs, logs):
+def wait_for_background_removal(out):
+    """Until no `rm -rf` that Dossier started on an old site beside `out` is running."""
+    pattern = f"rm -rf -- {out.parent}/.{out.name}.old-"
+    while subprocess.run(["pgrep", "-f", pattern], stdout=subprocess.DEVNULL).returncode == 0:
+        time.sleep(0.2)
+
+
+def run_rounds(steps, runs, logs, rebuild=False):
     """One warm-up round and `runs` timed ones; each round runs every step once,
-    in order, so that the machine's drift hits all of them alike."""
+    in order, so that the machine's drift hits all of them alike. With `rebuild`,
+    outputs stay from round to round."""
     for run in range(runs + 1):
         label = "warm-up" if run == 0 else f"run {run}/{runs}"
         for step in steps:
             if step.before is not None:
                 step.before()
-            if step.out is not None and step.out.exists():
+            if step.out is not None and rebuild:
+                wait_for_background_removal(step.out)
+            elif step.out is not None and step.out.exists():
                 shutil.rmtree(step.out)
             # Flush the previous writes (and the deletion) so that their
             # writeback does not land in this run's timing.
@@ -1125,7 +1140,7 @@ def run_size(corpus_name, n, args, tools, work, want):
         steps.append(Step("write", lambda: [*tools["writer"], manifest, size_dir / "floor-out"],
                           size_dir / "floor-out", before=make_manifest))
     try:
-        results = run_rounds(steps, args.runs, size_dir)
+        results = run_rounds(steps, args.runs, size_dir, rebuild=args.rebuild)
     finally:
         devnull.close()
     for step in steps:
@@ -1212,6 +1227,8 @@ def main():
                              f"{DEFAULT_WORK_PARENT}, on disk)")
     parser.add_argument("--charts", action="store_true",
                         help="add a ```chart block to every page of the synthetic corpus")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="keep the outputs between rounds: time rebuilds into an existing output")
     args = parser.parse_args()
     sizes = args.pages or [TARGET_SIZE]
     if args.runs < 1 or min(sizes) < 1:

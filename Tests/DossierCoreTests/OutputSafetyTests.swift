@@ -34,6 +34,37 @@ import Testing
         #expect(leftovers.sorted() == [".site.lock", "site"], "no staging folder left behind, only the lock file")
     }
 
+    /// By default the old site of a rebuild is renamed `.site.old-PID` and removed by a detached
+    /// `rm` after the build returns; so is an old site whose removal was cut short. Neither is
+    /// warned about, and the new site is whole when the build returns.
+    @Test func aRebuildRemovesTheOldSiteAfterItReturns() async throws {
+        let parent = TemporaryFolder.make()
+        let output = parent.appending(path: "site")
+        var fixture = Fixture(["content/a.md": Fixture.page("A"), "content/old.md": Fixture.page("Old")])
+        var options = fixture.options(output: output.path)
+        options.oldSiteRemoval = .inBackground
+        _ = try Pipeline(options: options).run(.build)
+        let cutShort = parent.appending(path: ".site.old-99999/deep/folder")
+        try FileManager.default.createDirectory(at: cutShort, withIntermediateDirectories: true)
+        try Data("left".utf8).write(to: cutShort.appending(path: "index.html"))
+
+        fixture.files["content/old.md"] = nil
+        fixture.files["content/new.md"] = Fixture.page("New")
+        options = fixture.options(output: output.path)
+        options.oldSiteRemoval = .inBackground
+        let report = try Pipeline(options: options).run(.build)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let site = Tree.snapshot(output)
+        #expect(site["new/index.html"] != nil && site["old/index.html"] == nil && site["a/index.html"] != nil)
+        var beside: [String] = []
+        for _ in 0..<3_000 {
+            beside = try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+            if beside == [".site.lock", "site"] { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(beside == [".site.lock", "site"], "the old sites are removed")
+    }
+
     @Test func aGoodBuildReplacesTheWholeSite() throws {
         let output = TemporaryFolder.make().appending(path: "site")
         var fixture = Fixture(["content/a.md": Fixture.page("A"), "content/old.md": Fixture.page("Old")])

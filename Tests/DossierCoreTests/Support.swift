@@ -14,8 +14,12 @@ struct Fixture {
         InMemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("\(Fixture.root)/\($0.key)", $0.value) }))
     }
 
+    /// The old site of a rebuild is removed before the build returns, so tests may look beside
+    /// the output at once (`OutputSafetyTests` checks the background removal builds do by default).
     func options(output: String? = nil, drafts: Bool = false) -> BuildOptions {
-        BuildOptions(root: Fixture.root, output: output, includeDrafts: drafts, today: Fixture.today, fileSystem: fileSystem)
+        var options = BuildOptions(root: Fixture.root, output: output, includeDrafts: drafts, today: Fixture.today, fileSystem: fileSystem)
+        options.oldSiteRemoval = .beforeReturning
+        return options
     }
 
     /// Runs `check` and returns the diagnostics (empty when the site is fine).

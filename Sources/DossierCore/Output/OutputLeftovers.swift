@@ -3,10 +3,12 @@ import Foundation
 /// Folders that builds into one output leave beside it when they are killed: `.NAME.staging-PID`
 /// (a build that did not finish) and `.NAME.previous-PID` (the old site, during a swap made of
 /// two renames). Cleared under the output's lock, so none of them belongs to a running build.
+/// An old site still being removed, or whose removal was cut short (`.NAME.old-PID`, see
+/// `OldSiteRemoval`), is removed again without a word: it is no build's leftover.
 enum OutputLeftovers {
     /// Puts back a previous site that a killed swap left without a `NAME` folder (there is only
     /// ever one such: each later build puts it back first), removes the rest, and says what it did, as warnings at the output folder.
-    static func clear(beside target: URL, except ownPID: Int32) -> [Diagnostic] {
+    static func clear(beside target: URL, except ownPID: Int32, oldSite: OldSiteRemoval = .beforeReturning) -> [Diagnostic] {
         let manager = FileManager.default
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
@@ -14,6 +16,9 @@ enum OutputLeftovers {
         let own = [".\(name).staging-\(ownPID)", ".\(name).previous-\(ownPID)"]
         var previous = entries.filter { $0.hasPrefix(".\(name).previous-") && !own.contains($0) }
         let staging = entries.filter { $0.hasPrefix(".\(name).staging-") && !own.contains($0) }
+        for trash in entries where OldSiteRemoval.isTrash(trash, of: target) {
+            oldSite.remove(parent.appending(path: trash))
+        }
         var notes: [Diagnostic] = []
         let location = SourceLocation(file: target.path, line: 0, column: 0)
         if !manager.fileExists(atPath: target.path), let newest = previous.last {

@@ -13,6 +13,7 @@ struct OutputWriter {
 
     let fileSystem: FileSystem
     let root: String
+    var oldSite: OldSiteRemoval = .beforeReturning
 
     /// Checks the output folder and opens a staging folder beside it for the files of this build.
     /// Holds the output's lock (see `OutputLock`) until the staging folder is committed or discarded.
@@ -26,7 +27,7 @@ struct OutputWriter {
         }
         let lock = try OutputLock.acquire(for: target)
         let pid = ProcessInfo.processInfo.processIdentifier
-        let notes = OutputLeftovers.clear(beside: target, except: pid)
+        let notes = OutputLeftovers.clear(beside: target, except: pid, oldSite: oldSite)
         // Checked again under the lock: the leftovers may have held the previous site.
         try checkTarget(target)
         let staging = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).staging-\(pid)")
@@ -36,7 +37,8 @@ struct OutputWriter {
         } catch {
             throw Self.failure("cannot write the site: \(error.localizedDescription)", output)
         }
-        return StagingFolder(folder: staging, target: target, fileSystem: fileSystem, root: root, lock: lock, notes: notes)
+        return StagingFolder(folder: staging, target: target, fileSystem: fileSystem, root: root, lock: lock, notes: notes,
+                             oldSite: oldSite)
     }
 
     /// Only what `begin` does first, for a build that stops before writing (it has errors): under
@@ -46,7 +48,7 @@ struct OutputWriter {
         guard FileManager.default.fileExists(atPath: target.deletingLastPathComponent().path),
               (try? checkTarget(target)) != nil, let lock = try? OutputLock.acquire(for: target) else { return [] }
         defer { lock.release() }
-        return OutputLeftovers.clear(beside: target, except: ProcessInfo.processInfo.processIdentifier)
+        return OutputLeftovers.clear(beside: target, except: ProcessInfo.processInfo.processIdentifier, oldSite: oldSite)
     }
 
     /// The path with every symbolic link in it followed, as far as it exists: the safety checks,

@@ -14,6 +14,7 @@ final class StagingFolder: OutputSink {
     /// What was found beside the output and cleared before this build (see `OutputLeftovers`).
     let notes: [Diagnostic]
     private let lock: OutputLock?
+    private let oldSite: OldSiteRemoval
     private let fileSystem: FileSystem
     private let root: String
     private let state = Mutex(State())
@@ -25,10 +26,12 @@ final class StagingFolder: OutputSink {
         var paths: [String] = []
     }
 
-    init(folder: URL, target: URL, fileSystem: FileSystem, root: String, lock: OutputLock? = nil, notes: [Diagnostic] = []) {
+    init(folder: URL, target: URL, fileSystem: FileSystem, root: String, lock: OutputLock? = nil, notes: [Diagnostic] = [],
+         oldSite: OldSiteRemoval = .beforeReturning) {
         self.folder = folder
         self.target = target
         self.lock = lock
+        self.oldSite = oldSite
         self.notes = notes
         self.fileSystem = fileSystem
         self.root = root
@@ -108,7 +111,7 @@ final class StagingFolder: OutputSink {
 
     /// In one step where the file system can (renameat2 RENAME_EXCHANGE: ext4, xfs, btrfs, tmpfs),
     /// so that a kill at any moment leaves either the old site or the new one at the output path;
-    /// the old site, now in the staging folder's place, is then removed. Elsewhere, two renames,
+    /// the old site, now in the staging folder's place, is then removed (see `OldSiteRemoval`). Elsewhere, two renames,
     /// with the old site as `.NAME.previous-PID` between them, which the next build puts back if
     /// this one is killed there (see `OutputLeftovers`).
     private func swapIn() throws {
@@ -118,7 +121,7 @@ final class StagingFolder: OutputSink {
             return
         }
         if dossier_exchange_paths(folder.path, target.path) == 0 {
-            try? manager.removeItem(at: folder)
+            oldSite.retire(folder, beside: target)
             return
         }
         guard Self.exchangeRefused(errno) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -130,7 +133,7 @@ final class StagingFolder: OutputSink {
             try? manager.moveItem(at: previous, to: target)
             throw error
         }
-        try? manager.removeItem(at: previous)
+        oldSite.retire(previous, beside: target)
     }
 
     /// The errors of a file system or kernel that cannot exchange two paths in one step.

@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     public var weasyPrint = WeasyPrint()
     /// Print only these reports (site paths), for `dossier pdf PAGE`; nil prints every report.
     public var pdfPages: Set<String>? = nil
+    /// How the old site goes once the new one is in place: in the background by default, so a
+    /// rebuild does not wait for the disk to unlink the old tree.
+    public var oldSiteRemoval = OldSiteRemoval.inBackground
 
     public init(root: String = ".", output: String? = nil, includeDrafts: Bool = false,
                 today: Day, fileSystem: FileSystem = LocalFileSystem()) {

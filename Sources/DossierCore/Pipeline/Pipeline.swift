@@ -86,13 +86,15 @@ public struct Pipeline: Sendable {
         var staging: StagingFolder?
         if mode == .build && !log.hasErrors {
             do throws(Diagnostic) {
-                staging = try OutputWriter(fileSystem: fileSystem, root: options.root).begin(options.outputFolder)
+                staging = try OutputWriter(fileSystem: fileSystem, root: options.root, oldSite: options.oldSiteRemoval)
+                    .begin(options.outputFolder)
                 staging?.notes.forEach(log.add)
             } catch {
                 throw BuildFailure(diagnostics: log.diagnostics + [error])
             }
         } else if mode == .build {
-            OutputWriter(fileSystem: fileSystem, root: options.root).recover(options.outputFolder).forEach(log.add)
+            OutputWriter(fileSystem: fileSystem, root: options.root, oldSite: options.oldSiteRemoval)
+                .recover(options.outputFolder).forEach(log.add)
         }
         let memory = MemorySink()
         timer.time("render") { renderer.render(graph, plan: plan, to: staging ?? memory, into: log) }
