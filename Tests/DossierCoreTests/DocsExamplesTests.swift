@@ -133,6 +133,16 @@ import Testing
         #expect(Self.diagnostics(site).filter { $0.contains(": error: ") } == expected)
     }
 
+    @Test func theEveryBadValueExampleIsWhatDossierPrints() throws {
+        var site = try Self.exampleSite()
+        let path = Self.paths["quarterly"]!
+        Self.mistake(&site, path, line: 8, "quarter: 3", "quarter: Q3")
+        Self.mistake(&site, path, line: 23, "actual: 92", "actual: 92%")
+        Self.mistake(&site, path, line: 24, "volume: 1684", "volume: 1,684")
+        let expected = try Self.errorBlock(containing: "found 'Q3'")
+        #expect(Self.diagnostics(site).filter { $0.contains(": error: ") } == expected)
+    }
+
     @Test func theOverdueActionsWarningsAreWhatDossierPrints() throws {
         var site = try Self.exampleSite()
         let path = Self.paths["scorecard"]!

@@ -100,8 +100,10 @@ import Testing
                   due: soon
 
             """)
+        // Both bad values at once: the second is not hidden until the first is fixed.
         #expect(errors(["content/q3.md": report]) == [
             "content/q3.md:14:15: error: 'scorecard.actions[2].status': 'done' is not one of: not-started, in-hand, complete, overdue, deferred",
+            "content/q3.md:18:12: error: 'scorecard.actions[3].due': 'soon' is not a date or a month\n  hint: write a day as YYYY-MM-DD (2003-07-31) or a month as YYYY-MM (2003-07)",
         ])
         let fixed = report.replacingOccurrences(of: "status: done", with: "status: complete")
         #expect(errors(["content/q3.md": fixed]) == [

@@ -41,19 +41,35 @@ struct FrontMatterFields {
 
     private static let plainString = Tag.Name.str.rawValue
 
-    /// Reads the keys in the order the synthesized `Decodable` init does, so a page with several
-    /// bad values reports the same (first) one.
-    func frontMatter() throws(DecodingError) -> FrontMatter {
-        var matter = FrontMatter(title: try YAMLValue.required(title, key: Key.title, in: [], YAMLValue.string))
-        matter.date = try YAMLValue.optional(date, at: [Key.date], YAMLValue.day)
-        matter.summary = try YAMLValue.optional(summary, at: [Key.summary], YAMLValue.string)
-        matter.tags = try YAMLValue.optional(tags, at: [Key.tags], YAMLValue.strings)
-        matter.draft = try YAMLValue.optional(draft, at: [Key.draft], YAMLValue.bool)
-        matter.slug = try YAMLValue.optional(slug, at: [Key.slug], YAMLValue.string)
-        matter.weight = try YAMLValue.optional(weight, at: [Key.weight], YAMLValue.int)
-        matter.kind = try YAMLValue.optional(kind, at: [Key.kind], YAMLValue.keyword)
-        matter.supersededBy = try YAMLValue.optional(supersededBy, at: [Key.supersededBy], YAMLValue.url)
-        matter.source = try YAMLValue.optional(source, at: [Key.source], YAMLValue.url)
-        return matter
+    /// Reads every key, as the synthesized `Decodable` init would through `CheckedDecoder` when
+    /// gathering errors: a bad value is recorded in `errors` and the other keys are still read, so
+    /// a page with several bad values reports them all. Nil when any was recorded.
+    func frontMatter(errors: inout [DecodingError]) -> FrontMatter? {
+        func read<T>(_ node: Node?, _ key: Key, _ value: (Node, [CodingKey]) throws(DecodingError) -> T) -> T? {
+            do {
+                return try YAMLValue.optional(node, at: [key], value)
+            } catch {
+                errors.append(error)
+                return nil
+            }
+        }
+        let title: String?
+        do {
+            title = try YAMLValue.required(self.title, key: Key.title, in: [], YAMLValue.string)
+        } catch {
+            errors.append(error)
+            title = nil
+        }
+        var matter = FrontMatter(title: title ?? "")
+        matter.date = read(date, .date, YAMLValue.day)
+        matter.summary = read(summary, .summary, YAMLValue.string)
+        matter.tags = read(tags, .tags) { node, path throws(DecodingError) in try YAMLValue.strings(node, at: path, errors: &errors) } ?? nil
+        matter.draft = read(draft, .draft, YAMLValue.bool)
+        matter.slug = read(slug, .slug, YAMLValue.string)
+        matter.weight = read(weight, .weight, YAMLValue.int)
+        matter.kind = read(kind, .kind, YAMLValue.keyword)
+        matter.supersededBy = read(supersededBy, .supersededBy, YAMLValue.url)
+        matter.source = read(source, .source, YAMLValue.url)
+        return errors.isEmpty ? matter : nil
     }
 }

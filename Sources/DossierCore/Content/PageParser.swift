@@ -98,7 +98,7 @@ struct PageParser {
         // With no nested schemas to check, a mapping of common keys only has nothing unknown.
         let mayHaveUnknownKeys = fields.hasOtherKeys || !schema.nested.isEmpty
         var problems = mayHaveUnknownKeys ? YAMLReader.unknownKeys(in: node, schema: schema, source: source, path: "") : []
-        let frontMatter = YAMLReader.read(from: node, source: source, fields.frontMatter)
+        let frontMatter = YAMLReader.read(from: node, source: source, fields.frontMatter(errors:))
         if case let .failure(list) = frontMatter { problems += list.items }
         var document: Document?
         switch kind.map({ decodeDocument($0, node: node, source: source) }) {

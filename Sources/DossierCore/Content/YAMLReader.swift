@@ -104,25 +104,38 @@ enum YAMLReader {
     }
 
     /// Decodes a model from an already composed node; other keys in the mapping are ignored.
+    /// A model that fails is decoded again gathering its errors, so that every bad value is
+    /// reported, in the order they are written; a valid one is decoded once, at no extra cost.
     static func decode<T: Decodable>(_ type: T.Type, from node: Node, source: YAMLSource) -> Result<T, DiagnosticList> {
         do {
             return .success(try decoder.decode(CheckedDecoder.Checked<T>.self, from: node).value)
         } catch let error as DecodingError {
-            return .failure(DiagnosticList([decodingError(error, root: node, source: source)]))
+            let errors = allErrors(T.self, from: node, first: error)
+            return .failure(DiagnosticList(errors.map { decodingError($0, root: node, source: source) }.sortedForReport()))
         } catch {
             return .failure(DiagnosticList([.error("\(error)", at: location(of: node, in: source))]))
         }
     }
 
-    /// Reads a model from an already composed node without Codable (see `FrontMatterFields`);
-    /// its error is described as `decode`'s would be.
-    static func read<T>(from node: Node, source: YAMLSource,
-                        _ read: () throws(DecodingError) -> T) -> Result<T, DiagnosticList> {
+    /// Every error of a model that failed with `first`: those gathered on the way, and the one
+    /// that ended the decode, if one did.
+    private static func allErrors<T: Decodable>(_ type: T.Type, from node: Node, first: DecodingError) -> [DecodingError] {
+        let gathered = DecodingErrors()
         do {
-            return .success(try read())
-        } catch {
-            return .failure(DiagnosticList([decodingError(error, root: node, source: source)]))
-        }
+            _ = try decoder.decode(CheckedDecoder.Checked<T>.self, from: node, userInfo: [DecodingErrors.userInfoKey: gathered])
+        } catch let error as DecodingError {
+            gathered.record(error)
+        } catch {}
+        return gathered.errors.isEmpty ? [first] : gathered.errors
+    }
+
+    /// Reads a model from an already composed node without Codable (see `FrontMatterFields`);
+    /// its errors, all recorded by `read`, are described as `decode`'s would be.
+    static func read<T>(from node: Node, source: YAMLSource,
+                        _ read: (inout [DecodingError]) -> T?) -> Result<T, DiagnosticList> {
+        var errors: [DecodingError] = []
+        if let value = read(&errors), errors.isEmpty { return .success(value) }
+        return .failure(DiagnosticList(errors.map { decodingError($0, root: node, source: source) }.sortedForReport()))
     }
 
     static func locations(in node: Node, source: YAMLSource) -> ValueLocations {

@@ -83,17 +83,24 @@ enum YAMLValue {
         return word
     }
 
-    /// A list of text; each item is text, whatever it looks like (`~` included), as `[String]` decodes.
-    static func strings(_ node: Node, at path: [CodingKey]) throws(DecodingError) -> [String] {
+    /// A list of text; each item is text, whatever it looks like (`~` included), as `[String]`
+    /// decodes. Every item that is not text is recorded in `errors`, as `CheckedDecoder` records
+    /// bad list items when gathering errors; then nil.
+    static func strings(_ node: Node, at path: [CodingKey], errors: inout [DecodingError]) throws(DecodingError) -> [String]? {
         guard case let .sequence(items) = node else { throw mismatch(Node.Sequence.self, path) }
         var strings: [String] = []
         strings.reserveCapacity(items.count)
+        var failed = false
         for (index, item) in items.enumerated() {
             // The item's path is made only for an error: most lists have none.
-            guard case let .scalar(scalar) = item else { throw mismatch(Node.Scalar.self, path + [ListIndexKey(index)]) }
+            guard case let .scalar(scalar) = item else {
+                errors.append(mismatch(Node.Scalar.self, path + [ListIndexKey(index)]))
+                failed = true
+                continue
+            }
             strings.append(scalar.string)
         }
-        return strings
+        return failed ? nil : strings
     }
 
     private static func scalar(_ node: Node, at path: [CodingKey]) throws(DecodingError) -> Node.Scalar {
