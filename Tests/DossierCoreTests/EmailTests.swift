@@ -181,6 +181,35 @@ import Testing
         #expect(!long.contains("=\r\nA9") && !long.contains("=C\r\n"), "a soft break never splits an escape")
     }
 
+    /// The byte encoder gives what the plain per-line, per-token one it replaced gave, on texts
+    /// made of the cases that matter: line ends (LF, CRLF), trailing spaces and tabs, `=`,
+    /// multibyte characters, long lines. A lone CR, which that one could join with a following
+    /// CRLF into one Swift character and so lose a line end, is a byte like any other.
+    @Test func quotedPrintableAsTheReferenceEncoder() {
+        func reference(_ text: String) -> String {
+            text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                let bytes = Array(line.utf8)
+                var lines: [String] = [], current = ""
+                for (index, byte) in bytes.enumerated() {
+                    let last = index == bytes.count - 1
+                    let literal = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !last)
+                    let token = literal ? String(UnicodeScalar(byte)) : String(format: "=%02X", byte)
+                    if current.utf8.count + token.utf8.count > 75 { lines.append(current + "="); current = "" }
+                    current += token
+                }
+                return (lines + [current]).joined(separator: "\r\n")
+            }.joined(separator: "\r\n")
+        }
+        let pieces = ["a", " ", "\t", "=", "é", "€", "\n", "\r\n", "word", String(repeating: "x", count: 80), "😀", ""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(QuotedPrintable.encode(text) == reference(text), "\(text.debugDescription)")
+        }
+        #expect(QuotedPrintable.encode("a\rb") == "a=0Db")
+        #expect(QuotedPrintable.encode("a\r\r\nb \r\n") == "a=0D\r\nb=20\r\n")
+    }
+
     @Test func headers() {
         #expect(MIMEMessage.rfc5322Date(Day(iso: "2004-05-20")!) == "Thu, 20 May 2004 09:00:00 +0000")
         #expect(MIMEMessage.rfc5322Date(Day(iso: "2007-02-05")!) == "Mon, 05 Feb 2007 09:00:00 +0000")

@@ -111,30 +111,47 @@ struct MIMEMessage {
 /// Quoted-printable (RFC 2045) for UTF-8 text: line ends become CRLF, `=`, non-ASCII bytes and
 /// trailing spaces are escaped, and lines longer than 76 octets get soft breaks (`=`).
 enum QuotedPrintable {
-    static func encode(_ text: String) -> String {
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        return normalised.split(separator: "\n", omittingEmptySubsequences: false).map { encodeLine(Array($0.utf8)) }.joined(separator: "\r\n")
-    }
+    private static let hex = Array("0123456789ABCDEF".utf8)
 
-    private static func encodeLine(_ bytes: [UInt8]) -> String {
-        var tokens: [String] = []
-        for (index, byte) in bytes.enumerated() {
-            let last = index == bytes.count - 1
-            let literal = (byte >= 33 && byte <= 126 && byte != 61) || (byte == 32 && !last) || (byte == 9 && !last)
-            tokens.append(literal ? String(UnicodeScalar(byte)) : String(format: "=%02X", byte))
+    /// RFC 2045 quoted-printable with CRLF line ends: printable ASCII but `=` as it is, space and
+    /// tab as they are except at a line's end, every other byte `=XX`; lines longer than 76
+    /// characters broken with a soft `=`. Works on bytes: a newsletter's email of hundreds of
+    /// kilobytes is encoded in one pass.
+    static func encode(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        // A line ends at LF or CRLF; a lone CR is a byte like any other.
+        func endsLine(at index: Int) -> Bool {
+            index == bytes.count || bytes[index] == 0x0A
+                || (bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A)
         }
-        var lines: [String] = []
-        var current = ""
-        for token in tokens {
-            // 75 leaves room for the soft break's "=".
-            if current.utf8.count + token.utf8.count > 75 {
-                lines.append(current + "=")
-                current = ""
+        var length = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if endsLine(at: index) {
+                index += byte == 0x0D ? 2 : 1
+                out += [0x0D, 0x0A]
+                length = 0
+                continue
             }
-            current += token
+            let literal = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !endsLine(at: index + 1))
+            let width = literal ? 1 : 3
+            // 75 leaves room for the soft break's "=".
+            if length + width > 75 {
+                out += [61, 0x0D, 0x0A]
+                length = 0
+            }
+            if literal {
+                out.append(byte)
+            } else {
+                out += [61, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+            length += width
+            index += 1
         }
-        lines.append(current)
-        return lines.joined(separator: "\r\n")
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
