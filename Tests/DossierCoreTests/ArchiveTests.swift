@@ -345,7 +345,7 @@ import ZIPFoundation
         let q3 = String(decoding: files["performance/2006-07-q3.html"]!, as: UTF8.self)
         #expect(q3.contains("<a href=\"2006-07-q3.pdf\" type=\"application/pdf\">Download as PDF, 2 pages, 1 KB</a>"))
         let index = String(decoding: files[OfflineArchive.indexFile]!, as: UTF8.self)
-        #expect(index.contains("<a href=\"performance/2006-07-q3.pdf\" type=\"application/pdf\">PDF, 1 KB</a>"))
+        #expect(index.contains("<a href=\"performance/2006-07-q3.pdf\" type=\"application/pdf\">PDF,&nbsp;1&nbsp;KB</a>"))
         let manifest = String(decoding: files[OfflineArchive.manifestFile]!, as: UTF8.self)
         #expect(manifest.contains("  13  performance/2006-07-q3.pdf\n"))
         // The temporary build that printed them is gone.

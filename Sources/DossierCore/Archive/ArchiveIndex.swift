@@ -26,7 +26,9 @@ struct ArchiveIndex {
             if page.kind == .quarterly, let quarter = page.quarter { meta.append("covers \(quarter.label): \(quarter.months)") }
             if let pdf = report.pdf {
                 let href = XML.escape(ArchiveLinks.relative(from: OfflineArchive.indexFile, to: pdf.file), attribute: true)
-                meta.append("<a href=\"\(href)\" type=\"application/pdf\">PDF, \(ReportPDFs.size(pdf.bytes))</a>")
+                // Kept on one line: "PDF, 40 KB" broken after "PDF," reads as two things.
+                let words = "PDF, \(ReportPDFs.size(pdf.bytes))".replacingOccurrences(of: " ", with: "&nbsp;")
+                meta.append("<a href=\"\(href)\" type=\"application/pdf\">\(words)</a>")
             }
             items += """
                 <li>
