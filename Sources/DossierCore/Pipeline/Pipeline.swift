@@ -103,48 +103,37 @@ public struct Pipeline: Sendable {
             staging?.discard()
             throw BuildFailure(diagnostics: log.diagnostics)
         }
-        // The PDFs are printed from the written pages, and fill in their links, before search
-        // indexes those pages.
-        if let staging, config.value.pdf {
-            let failure: Diagnostic? = timer.time("pdf") {
+        // The stages after the render work on the written site; the first to fail ends the build.
+        // A failed print or index discards the staging folder; a failed swap has done so itself.
+        func finish(_ stage: String, discardOnFailure: Bool = true, _ work: () throws(Diagnostic) -> Void) throws(BuildFailure) {
+            let failure: Diagnostic? = timer.time(stage) {
                 do throws(Diagnostic) {
+                    try work()
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            guard let failure else { return }
+            if discardOnFailure { staging?.discard() }
+            throw BuildFailure(diagnostics: log.diagnostics + [failure])
+        }
+        if let staging {
+            // The PDFs are printed from the written pages, and fill in their links, before search
+            // indexes those pages.
+            if config.value.pdf {
+                try finish("pdf") { () throws(Diagnostic) in
                     try ReportPDFs.print(plan.reportPDFPages.filter { options.pdfPages?.contains($0) ?? true }, in: staging.folder.path,
                                          urls: SiteURLs(baseURL: config.value.baseURL),
                                          engine: options.weasyPrint, date: options.today, reportedAs: options.outputFolder)
-                    return nil
-                } catch {
-                    return error
                 }
             }
-            if let failure {
-                staging.discard()
-                throw BuildFailure(diagnostics: log.diagnostics + [failure])
-            }
-        }
-        if let staging, config.value.search {
-            let failure: Diagnostic? = timer.time("search") {
-                do throws(Diagnostic) {
+            if config.value.search {
+                try finish("search") { () throws(Diagnostic) in
                     try options.pagefind.index(staging.folder.path, reportedAs: options.outputFolder)
-                    return nil
-                } catch {
-                    return error
                 }
             }
-            if let failure {
-                staging.discard()
-                throw BuildFailure(diagnostics: log.diagnostics + [failure])
-            }
-        }
-        if let staging {
-            let failure: Diagnostic? = timer.time("write") {
-                do throws(Diagnostic) {
-                    try staging.commit()
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            if let failure { throw BuildFailure(diagnostics: log.diagnostics + [failure]) }
+            try finish("write", discardOnFailure: false) { () throws(Diagnostic) in try staging.commit() }
         }
         let pages = graph.pages.map { page -> PublishedPage in
             var quarter: FinancialQuarter?
